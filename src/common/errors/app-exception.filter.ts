@@ -1,0 +1,93 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { isDatabaseUnavailable } from '../../database/database-errors';
+import { AppError } from './app-error';
+import { defaultMessage, ErrorCode } from './error-code';
+import { httpStatusOf } from './error-status';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * The one place that turns a failure into a response: always `{code, message}`, never a stack, SQL or
+ * other internals. Anything it does not recognise is logged and answered as a generic 500.
+ */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('AppExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    const status = httpStatusOf(body.code);
+    if (status === HttpStatus.UNAUTHORIZED) {
+      response.setHeader('WWW-Authenticate', 'Bearer');
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(status).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof AppError) {
+      return { code: exception.code, message: exception.message };
+    }
+    const fromHttp = this.fromHttpError(exception);
+    if (fromHttp) {
+      return fromHttp;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return { code: ErrorCode.ServiceUnavailable, message: defaultMessage(ErrorCode.ServiceUnavailable) };
+    }
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : `Non-error thrown: ${String(exception)}`,
+    );
+    return { code: ErrorCode.InternalError, message: defaultMessage(ErrorCode.InternalError) };
+  }
+
+  /** Errors raised before a handler runs: Nest's router (unknown route) and Express's body parsers. */
+  private fromHttpError(exception: unknown): ErrorBody | undefined {
+    const status = statusOf(exception);
+    switch (status) {
+      case HttpStatus.NOT_FOUND:
+        return { code: ErrorCode.NotFound, message: defaultMessage(ErrorCode.NotFound) };
+      case HttpStatus.PAYLOAD_TOO_LARGE:
+        return { code: ErrorCode.PayloadTooLarge, message: defaultMessage(ErrorCode.PayloadTooLarge) };
+      case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+        return { code: ErrorCode.UnsupportedMediaType, message: defaultMessage(ErrorCode.UnsupportedMediaType) };
+      case HttpStatus.BAD_REQUEST: {
+        // Nest wraps the body parser's SyntaxError (and Express's URIError for a bad %-escape).
+        const cause = exception instanceof HttpException ? exception.cause : exception;
+        if (cause instanceof SyntaxError || (cause as { type?: unknown } | undefined)?.type === 'entity.parse.failed') {
+          return { code: ErrorCode.MalformedJson, message: defaultMessage(ErrorCode.MalformedJson) };
+        }
+        if (cause instanceof URIError) {
+          return { code: ErrorCode.InvalidParameter, message: 'The request URL is not validly percent-encoded.' };
+        }
+        return { code: ErrorCode.InvalidParameter, message: defaultMessage(ErrorCode.InvalidParameter) };
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+function statusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) {
+    return exception.getStatus();
+  }
+  if (typeof exception === 'object' && exception !== null) {
+    const { status, statusCode } = exception as { status?: unknown; statusCode?: unknown };
+    const value = typeof status === 'number' ? status : statusCode;
+    // http-errors (body-parser, raw-body) mark errors that are safe to describe to the client.
+    if (typeof value === 'number' && (exception as { expose?: unknown }).expose === true) {
+      return value;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+/** Every error code the API answers with. The exception filter maps each one to its HTTP status. */
+export enum ErrorCode {
+  InvalidParameter = 'INVALID_PARAMETER',
+  MissingParameter = 'MISSING_PARAMETER',
+  MalformedJson = 'MALFORMED_JSON',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  BadCredentials = 'BAD_CREDENTIALS',
+  UnsupportedGrantType = 'UNSUPPORTED_GRANT_TYPE',
+  PermissionDenied = 'PERMISSION_DENIED',
+  NotFound = 'NOT_FOUND',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  InternalError = 'INTERNAL_ERROR',
+}
+
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  [ErrorCode.InvalidParameter]: 'A request parameter is invalid.',
+  [ErrorCode.MissingParameter]: 'A required parameter is missing.',
+  [ErrorCode.MalformedJson]: 'The request body is not valid JSON.',
+  [ErrorCode.PayloadTooLarge]: 'The request body is too large.',
+  [ErrorCode.UnsupportedMediaType]: 'Unsupported Content-Type.',
+  [ErrorCode.BadCredentials]: 'Missing or invalid access token.',
+  [ErrorCode.UnsupportedGrantType]: 'Only grant_type=client_credentials is supported.',
+  [ErrorCode.PermissionDenied]: 'The resource does not exist or you do not have permission to access it.',
+  [ErrorCode.NotFound]: 'No such route.',
+  [ErrorCode.ServiceUnavailable]: 'The service is temporarily unavailable. Retry later.',
+  [ErrorCode.InternalError]: 'An unexpected error occurred.',
+};
+
+export function defaultMessage(code: ErrorCode): string {
+  return DEFAULT_MESSAGES[code];
+}

@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { ConfigurationError, Environment, JWT_ALGORITHMS, LOG_LEVELS, parseEnvironment } from './environment';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string; embeddedDefault: boolean }
+  | {
+      kind: 'mysql';
+      host: string;
+      port: number;
+      user: string;
+      password: string;
+      database: string;
+      poolSize: number;
+    };
+
+export interface JwtConfig {
+  algorithm: (typeof JWT_ALGORITHMS)[number];
+  /** HS256 signing and verification secret of the built-in issuer. */
+  secret?: string;
+  /** Key set of an external identity provider (RS256/ES256); the built-in issuer is then off. */
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+  clockToleranceSeconds: number;
+  usesDevelopmentSecret: boolean;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number };
+  database: DatabaseConfig;
+  migrateOnStart: boolean;
+  demoData: boolean;
+  jwt: JwtConfig;
+  logLevel: (typeof LOG_LEVELS)[number];
+  swaggerEnabled: boolean;
+}
+
+/** Injection token of the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export const DEFAULT_SQLITE_FILE = 'data/calls-api.sqlite';
+
+/**
+ * Public on purpose: it lets a fresh clone run with no configuration. The service refuses to start with it
+ * when NODE_ENV=production, and binds to loopback by default while it is in use.
+ */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production';
+
+export function loadAppConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  return buildAppConfig(parseEnvironment(source));
+}
+
+export function buildAppConfig(env: Environment): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const database = parseDatabaseUrl(env.DATABASE_URL, env.DATABASE_POOL_SIZE ?? 10);
+  const jwt = buildJwtConfig(env, production);
+  return {
+    env: nodeEnv,
+    http: {
+      host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+      port: env.PORT ?? 3000,
+    },
+    database,
+    migrateOnStart: env.DATABASE_MIGRATE ?? !production,
+    demoData: env.DEMO_DATA ?? (database.kind === 'sqlite' && database.embeddedDefault && !production),
+    jwt,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'log'),
+    swaggerEnabled: env.SWAGGER_ENABLED ?? true,
+  };
+}
+
+function buildJwtConfig(env: Environment, production: boolean): JwtConfig {
+  const algorithm = env.JWT_ALGORITHM ?? (env.JWT_JWKS_URL ? 'RS256' : 'HS256');
+  const common = {
+    algorithm,
+    issuer: env.JWT_ISSUER ?? 'calls-api',
+    audience: env.JWT_AUDIENCE ?? 'calls-api',
+    ttlSeconds: env.JWT_TTL_SECONDS ?? 3600,
+    clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_SECONDS ?? 30,
+  };
+  if (algorithm !== 'HS256') {
+    if (!env.JWT_JWKS_URL) {
+      throw new ConfigurationError(`JWT_ALGORITHM=${algorithm} needs JWT_JWKS_URL, the identity provider's key set.`);
+    }
+    if (production && !env.JWT_JWKS_URL.startsWith('https://')) {
+      throw new ConfigurationError('JWT_JWKS_URL must be an https:// URL when NODE_ENV=production.');
+    }
+    return { ...common, jwksUrl: env.JWT_JWKS_URL, usesDevelopmentSecret: false };
+  }
+  if (env.JWT_JWKS_URL) {
+    throw new ConfigurationError('JWT_JWKS_URL is set but JWT_ALGORITHM is HS256: set JWT_ALGORITHM=RS256 or ES256.');
+  }
+  const secret = env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+  const usesDevelopmentSecret = secret === DEVELOPMENT_JWT_SECRET;
+  if (production && usesDevelopmentSecret) {
+    throw new ConfigurationError(
+      'Refusing to start: NODE_ENV=production but no signing key is configured. ' +
+        'Set JWT_SECRET to a random value of at least 32 characters (for example: ' +
+        "`node -e \"console.log(require('crypto').randomBytes(48).toString('base64url'))\"`), " +
+        'or set JWT_JWKS_URL and JWT_ALGORITHM for an external identity provider.',
+    );
+  }
+  return { ...common, secret, usesDevelopmentSecret };
+}
+
+/**
+ * `DATABASE_URL` forms: unset (the embedded SQLite file), `sqlite:<path>` / `sqlite::memory:`,
+ * `mysql://user:pass@host:3306/db` (`mariadb://` is accepted as a synonym).
+ */
+export function parseDatabaseUrl(value: string | undefined, poolSize: number): DatabaseConfig {
+  if (value === undefined) {
+    return { kind: 'sqlite', file: path.resolve(DEFAULT_SQLITE_FILE), embeddedDefault: true };
+  }
+  if (value.startsWith('sqlite:')) {
+    const file = value.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (file === '') throw new ConfigurationError('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:data/x.sqlite');
+    return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(file), embeddedDefault: false };
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError('DATABASE_URL is not a valid URL (expected mysql://user:pass@host:3306/db).');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new ConfigurationError(`DATABASE_URL: unsupported scheme "${url.protocol}" (use mysql:// or sqlite:).`);
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (database === '' || database.includes('/')) {
+    throw new ConfigurationError('DATABASE_URL must name the database: mysql://user:pass@host:3306/<database>.');
+  }
+  return {
+    kind: 'mysql',
+    host: url.hostname || '127.0.0.1',
+    port: url.port === '' ? 3306 : Number(url.port),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    database,
+    poolSize,
+  };
+}
+
+/** A DATABASE_URL for logs: the password is never printed. */
+export function describeDatabase(db: DatabaseConfig): string {
+  return db.kind === 'sqlite' ? `SQLite ${db.file}` : `MySQL ${db.user}@${db.host}:${db.port}/${db.database}`;
+}
