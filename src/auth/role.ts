@@ -1,0 +1,7 @@
+export enum Role {
+  Owner = 'OWNER',
+  Admin = 'ADMIN',
+  Agent = 'AGENT',
+}
+
+export const ROLES = Object.values(Role);

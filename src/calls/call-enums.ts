@@ -1,0 +1,41 @@
+export enum Channel {
+  Call = 'CALL',
+  Email = 'EMAIL',
+  Text = 'TEXT',
+}
+
+/** How a communication came to be: placed by the dialer (AUTO, MANUAL) or written by hand (LOGGED). */
+export enum CommunicationSource {
+  Auto = 'AUTO',
+  Manual = 'MANUAL',
+  Logged = 'LOGGED',
+}
+
+export enum CallDirection {
+  Outbound = 'Outbound',
+  Inbound = 'Inbound',
+}
+
+/** The direction as a manual log writes it. */
+export enum LogDirection {
+  Outbound = 'outbound',
+  Inbound = 'inbound',
+}
+
+export enum CallStatus {
+  Completed = 'Completed',
+  Missed = 'Missed',
+  Failed = 'Failed',
+  Busy = 'Busy',
+  NoAnswer = 'NoAnswer',
+  VoiceMail = 'VoiceMail',
+}
+
+export enum CallingOutcome {
+  Talked = 'Talked',
+  VoiceMessage = 'VoiceMessage',
+  NoAnswer = 'NoAnswer',
+  BadNumber = 'BadNumber',
+  DNCNumber = 'DNCNumber',
+  DNCContact = 'DNCContact',
+}

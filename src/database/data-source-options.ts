@@ -1,0 +1,100 @@
+import { createConnection, type RowDataPacket } from 'mysql2/promise';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The one builder of TypeORM options, used by the application and by the TypeORM CLI (ormconfig.ts).
+ * The schema comes from migrations only: synchronize is never on.
+ */
+export async function resolveDataSourceOptions(db: DatabaseConfig): Promise<DataSourceOptions> {
+  return buildDataSourceOptions(db, db.kind === 'mysql' ? await detectMysqlFlavor(db) : 'mysql');
+}
+
+export type MysqlFlavor = 'mysql' | 'mariadb';
+
+/**
+ * MariaDB and MySQL report column defaults differently, and TypeORM reads the schema right (for the
+ * migration drift check) only when told which one it talks to. `DATABASE_URL=mysql://` works for both.
+ */
+export async function detectMysqlFlavor(db: Extract<DatabaseConfig, { kind: 'mysql' }>): Promise<MysqlFlavor> {
+  const connection = await createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
+    connectTimeout: 10_000,
+  });
+  try {
+    const [rows] = await connection.query<RowDataPacket[]>('SELECT VERSION() AS version');
+    return String(rows[0]?.version).toLowerCase().includes('mariadb') ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+export function buildDataSourceOptions(db: DatabaseConfig, flavor: MysqlFlavor = 'mysql'): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error', 'warn'] as ('error' | 'warn')[],
+  };
+  if (db.kind === 'sqlite') {
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: db.file,
+      statementCacheSize: 200,
+      prepareDatabase: (connection: SqliteConnection) => {
+        readIntegersExactly(connection);
+        if (db.file !== ':memory:') {
+          connection.pragma('journal_mode = WAL');
+        }
+        connection.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: flavor,
+    host: db.host,
+    port: db.port,
+    username: db.user,
+    password: db.password,
+    database: db.database,
+    poolSize: db.poolSize,
+    charset: 'utf8mb4_unicode_ci',
+    // DATETIME values are UTC whatever the process's or the server's time zone.
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    connectTimeout: 10_000,
+  };
+}
+
+interface SqliteStatement {
+  safeIntegers(on: boolean): SqliteStatement;
+}
+
+interface SqliteConnection {
+  prepare(source: string, ...rest: unknown[]): SqliteStatement;
+  pragma(source: string): unknown;
+}
+
+/**
+ * Makes every statement prepared on the connection return INTEGER values as bigints, so that int64 ids
+ * above 2^53 come back exact (the column transformers and the SQL reader turn them into strings).
+ * PRAGMA statements are left as they are: TypeORM reads the schema through them and compares their
+ * integers to numbers.
+ */
+function readIntegersExactly(connection: SqliteConnection): void {
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = (source: string, ...rest: unknown[]) => {
+    const statement = prepare(source, ...rest);
+    return /^\s*PRAGMA\b/i.test(source) ? statement : statement.safeIntegers(true);
+  };
+}

@@ -1,0 +1,38 @@
+/*
+ * Raw row values differ by engine: SQLite (read with safe integers) gives every INTEGER as a decimal string
+ * and DATETIME as the text TypeORM wrote; mysql2 gives INT and TINYINT as numbers, BIGINT and DECIMAL as
+ * strings and DATETIME as a Date (read as UTC). These helpers read them alike.
+ */
+
+export type SqlValue = string | number | bigint | boolean | Date | null | undefined;
+
+export function sqlBool(value: SqlValue): boolean {
+  return value === 1 || value === '1' || value === true;
+}
+
+export function sqlInt(value: SqlValue): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+export function sqlString(value: SqlValue): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in UTC. */
+export function sqlDateTime(value: SqlValue): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return formatUtc(value);
+  // TypeORM stores SQLite datetimes as UTC text, "yyyy-MM-dd HH:mm:ss.SSS".
+  return String(value).slice(0, 19).replace('T', ' ');
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function formatUtc(date: Date): string {
+  return (
+    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`
+  );
+}
