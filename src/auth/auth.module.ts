@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiClientEntity } from './api-client.entity';
+import { ApiClientsService } from './api-clients.service';
+import { AuthService } from './auth.service';
+import { JwtKeys } from './jwt-keys';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { JwtStrategy } from './jwt.strategy';
+import { TeamEntity } from './team.entity';
+import { TokenController } from './token.controller';
+import { TokenService } from './token.service';
+import { UserEntity } from './user.entity';
+import { UsersService } from './users.service';
+
+/** Identity and access: teams, users, API clients, token issuing and bearer token verification. */
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature([TeamEntity, UserEntity, ApiClientEntity])],
+  controllers: [TokenController],
+  providers: [JwtKeys, JwtStrategy, JwtAuthGuard, TokenService, ApiClientsService, AuthService, UsersService],
+  exports: [JwtAuthGuard, TokenService, ApiClientsService, UsersService],
+})
+export class AuthModule {}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-code';
+import { ApiClientsService } from './api-clients.service';
+import type { TokenResponseDto } from './dto/token.dto';
+import { TokenService } from './token.service';
+
+export interface ClientCredentialsRequest {
+  clientId: string;
+  clientSecret: string;
+  scope: string | undefined;
+}
+
+const FIELD_LIMIT = 512;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly clients: ApiClientsService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** OAuth 2.0 client credentials grant (RFC 6749 section 4.4). */
+  async clientCredentials(request: ClientCredentialsRequest): Promise<TokenResponseDto> {
+    this.tokens.assertEnabled();
+    const client = await this.clients.authenticate(request.clientId, request.clientSecret);
+    if (client === null) {
+      throw new AppError(ErrorCode.BadCredentials, 'Unknown client, wrong secret, or the client is revoked.');
+    }
+    const scopes = request.scope === undefined ? client.scopes : requestedScopes(request.scope, client.scopes);
+    const { accessToken, expiresIn } = this.tokens.issue({ userId: client.userId, clientId: client.clientId, scopes });
+    return {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: expiresIn,
+      ...(scopes.length > 0 ? { scope: scopes.join(' ') } : {}),
+    };
+  }
+}
+
+function requestedScopes(scope: string, held: string[]): string[] {
+  const requested = [...new Set(scope.split(' ').filter((s) => s !== ''))];
+  const missing = requested.filter((s) => !held.includes(s));
+  if (missing.length > 0) {
+    throw new AppError(ErrorCode.InvalidParameter, `scope: the client does not hold ${missing.join(', ')}.`);
+  }
+  return requested;
+}
+
+/**
+ * Reads a token request from a form or JSON body, with the client's credentials either in the body or in
+ * an HTTP Basic Authorization header (RFC 6749 section 2.3.1), never both.
+ */
+export function readClientCredentialsRequest(
+  body: unknown,
+  authorization: string | undefined,
+): ClientCredentialsRequest {
+  const fields =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const text = (name: string): string | undefined => {
+    const value = fields[name];
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string') throw new AppError(ErrorCode.InvalidParameter, `${name} must be a string.`);
+    if (value.length > FIELD_LIMIT) throw new AppError(ErrorCode.InvalidParameter, `${name} is too long.`);
+    return value;
+  };
+  const required = (name: string, value: string | undefined): string => {
+    if (value === undefined) throw new AppError(ErrorCode.MissingParameter, `${name} is required.`);
+    return value;
+  };
+
+  if (required('grant_type', text('grant_type')) !== 'client_credentials') {
+    throw new AppError(ErrorCode.UnsupportedGrantType);
+  }
+  const basic = parseBasicAuthorization(authorization);
+  const bodyId = text('client_id');
+  const bodySecret = text('client_secret');
+  if (basic !== null && (bodyId !== undefined || bodySecret !== undefined)) {
+    throw new AppError(
+      ErrorCode.InvalidParameter,
+      'Send the client credentials either in the Authorization header or in the body, not both.',
+    );
+  }
+  return {
+    clientId: basic?.clientId ?? required('client_id', bodyId),
+    clientSecret: basic?.clientSecret ?? required('client_secret', bodySecret),
+    scope: text('scope'),
+  };
+}
+
+function parseBasicAuthorization(header: string | undefined): { clientId: string; clientSecret: string } | null {
+  if (header === undefined || !/^basic /i.test(header)) return null;
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1) throw new AppError(ErrorCode.BadCredentials, 'Malformed Basic Authorization header.');
+  try {
+    return {
+      clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+      clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+    };
+  } catch {
+    throw new AppError(ErrorCode.BadCredentials, 'Malformed Basic Authorization header.');
+  }
+}

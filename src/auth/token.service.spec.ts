@@ -1,0 +1,74 @@
+import { verify } from 'jsonwebtoken';
+import { DEVELOPMENT_JWT_SECRET, loadAppConfig } from '../config/app-config';
+import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-code';
+import { parseAccessTokenClaims } from './access-token';
+import { JwtKeys } from './jwt-keys';
+import { TokenService } from './token.service';
+
+describe('TokenService', () => {
+  const config = loadAppConfig({ JWT_TTL_SECONDS: '600', JWT_ISSUER: 'iss-x', JWT_AUDIENCE: 'aud-y' });
+  const service = new TokenService(config, new JwtKeys(config));
+
+  it('issues an HS256 token with subject, issuer, audience and expiry', () => {
+    const { accessToken, expiresIn } = service.issue({ userId: '9007199254740993' });
+    expect(expiresIn).toBe(600);
+    const claims = verify(accessToken, DEVELOPMENT_JWT_SECRET, {
+      algorithms: ['HS256'],
+      issuer: 'iss-x',
+      audience: 'aud-y',
+    }) as Record<string, unknown>;
+    expect(claims.sub).toBe('9007199254740993');
+    expect((claims.exp as number) - (claims.iat as number)).toBe(600);
+    expect(claims).not.toHaveProperty('client_id');
+    expect(claims).not.toHaveProperty('scope');
+  });
+
+  it('names the API client and its scopes', () => {
+    const { accessToken } = service.issue({ userId: '1', clientId: 'cl_1', scopes: ['dialer:write', 'x'] });
+    const claims = parseAccessTokenClaims(verify(accessToken, DEVELOPMENT_JWT_SECRET));
+    expect(claims).toEqual({ userId: '1', clientId: 'cl_1', scopes: ['dialer:write', 'x'] });
+  });
+
+  it('issues nothing when tokens come from an external identity provider', () => {
+    const external = loadAppConfig({ JWT_ALGORITHM: 'RS256', JWT_JWKS_URL: 'https://idp.example.com/jwks.json' });
+    const disabled = new TokenService(external, new JwtKeys(external));
+    expect(disabled.enabled).toBe(false);
+    expect(() => disabled.issue({ userId: '1' })).toThrow(
+      expect.objectContaining({ code: ErrorCode.UnsupportedGrantType }) as AppError,
+    );
+  });
+});
+
+describe('parseAccessTokenClaims', () => {
+  const exp = Math.floor(Date.now() / 1000) + 60;
+
+  it.each([
+    [
+      { sub: '100234', exp },
+      { userId: '100234', clientId: null, scopes: [] },
+    ],
+    [
+      { sub: '100234', exp, client_id: 'cl_a', scope: 'a  b' },
+      { userId: '100234', clientId: 'cl_a', scopes: ['a', 'b'] },
+    ],
+  ])('reads %j', (payload, claims) => {
+    expect(parseAccessTokenClaims(payload)).toEqual(claims);
+  });
+
+  it.each([
+    ['no exp', { sub: '100234' }],
+    ['a string exp', { sub: '100234', exp: String(exp) }],
+    ['no sub', { exp }],
+    ['a numeric sub', { sub: 100234, exp }],
+    ['a sub that is not an id', { sub: 'admin', exp }],
+    ['a sub out of range', { sub: '9223372036854775808', exp }],
+    ['an empty client_id', { sub: '1', exp, client_id: '' }],
+    ['a numeric client_id', { sub: '1', exp, client_id: 5 }],
+    ['a non-string scope', { sub: '1', exp, scope: ['a'] }],
+    ['not an object', 'token'],
+    ['null', null],
+  ])('refuses %s', (_, payload) => {
+    expect(parseAccessTokenClaims(payload)).toBeNull();
+  });
+});

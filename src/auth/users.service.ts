@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { SqlReader } from '../database/sql-reader';
+import { sqlBool, SqlValue } from '../database/sql-values';
+import type { AccessTokenClaims } from './access-token';
+import type { Principal } from './principal';
+import { Role, ROLES } from './role';
+
+interface PrincipalRow {
+  id: string;
+  team_id: string;
+  role: string;
+  access_all_team_leads: SqlValue;
+  active: SqlValue;
+  scopes?: string;
+  revoked_at?: SqlValue;
+}
+
+const USER_PRINCIPAL_SQL =
+  'SELECT u.id, u.team_id, u.role, u.access_all_team_leads, u.active FROM users u WHERE u.id = ?';
+
+const CLIENT_PRINCIPAL_SQL =
+  'SELECT u.id, u.team_id, u.role, u.access_all_team_leads, u.active, c.scopes, c.revoked_at ' +
+  'FROM api_clients c JOIN users u ON u.id = c.user_id WHERE c.id = ? AND c.user_id = ?';
+
+const EMPTY_SCOPES: ReadonlySet<string> = new Set();
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly sql: SqlReader) {}
+
+  /**
+   * The caller behind a verified token, read afresh on every request (one query), so that a change of
+   * role, permission, activity or a revoked client applies to the very next request. Null when the user
+   * is unknown or deactivated, or the client is unknown, revoked or bound to another user.
+   */
+  async findPrincipal(claims: AccessTokenClaims): Promise<Principal | null> {
+    const rows =
+      claims.clientId === null
+        ? await this.sql.query<PrincipalRow>(USER_PRINCIPAL_SQL, [claims.userId])
+        : await this.sql.query<PrincipalRow>(CLIENT_PRINCIPAL_SQL, [claims.clientId, claims.userId]);
+    const row = rows[0];
+    if (row === undefined || !sqlBool(row.active) || !isRole(row.role)) return null;
+    if (claims.clientId !== null && row.revoked_at !== null && row.revoked_at !== undefined) return null;
+    return {
+      userId: String(row.id),
+      teamId: String(row.team_id),
+      role: row.role,
+      accessAllTeamLeads: sqlBool(row.access_all_team_leads),
+      active: true,
+      clientId: claims.clientId,
+      scopes: claims.clientId === null ? EMPTY_SCOPES : grantedScopes(claims.scopes, row.scopes ?? ''),
+    };
+  }
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as string[]).includes(value);
+}
+
+/** The token's scopes that the client still holds: a scope removed from a client stops working at once. */
+function grantedScopes(tokenScopes: string[], clientScopes: string): ReadonlySet<string> {
+  const held = new Set(clientScopes.split(' '));
+  return new Set(tokenScopes.filter((scope) => held.has(scope)));
+}
