@@ -1,0 +1,38 @@
+/** The examples of the API reference: the source document's dialer call and the demo logged call. */
+export const DIALER_CALL_EXAMPLE = {
+  id: 563172647619608,
+  dialerCallRecordId: 400000012345,
+  userId: 100234,
+  userPhoneNumber: '+14155550100',
+  leadId: 100001,
+  leadPhoneNumber: '+14155550199',
+  direction: 'Outbound',
+  status: 'Completed',
+  startTime: '2026-04-22 10:15:00',
+  endTime: '2026-04-22 10:18:45',
+  duration: 225,
+  callingOutcome: 'Talked',
+  rateScore: 4,
+  recordingSwitch: true,
+  showUserNumber: '+14155550100',
+  createTime: '2026-04-22 10:15:00',
+  updateTime: '2026-04-22 10:18:45',
+  note: 'Discussed pre-approval timeline.',
+  isMachineAnswered: false,
+  price: 0.02,
+  agentId: 100234,
+  elapsedTime: '00:08',
+};
+
+export const LOGGED_CALL_EXAMPLE = {
+  id: 563172647619609,
+  userId: 100234,
+  leadId: 100001,
+  leadPhoneNumber: '5865865860',
+  direction: 'Outbound',
+  callingOutcome: 'VoiceMessage',
+  createTime: '2026-04-22 10:15:30',
+  updateTime: '2026-04-22 10:15:30',
+  note: 'Discussed Austin inventory, will send pre-approval doc tomorrow.',
+  agentId: 100234,
+};
