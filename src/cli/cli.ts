@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { loadConfigOrExit } from '../config/load';
+import { resolveDataSourceOptions } from '../database/data-source-options';
+import { prepareDatabase } from '../database/prepare-database';
+
+/** Messages of the scripts go to stderr, so that stdout holds only their result (a token, a secret). */
+export const stderrLogger = {
+  log: (message: string) => process.stderr.write(`${message}\n`),
+  error: (message: string) => process.stderr.write(`${message}\n`),
+  warn: (message: string) => process.stderr.write(`${message}\n`),
+};
+
+export class UsageError extends Error {}
+
+/** Runs a script with the configured database, prepared as the service prepares it, and exits. */
+export function runCli(main: (context: { config: AppConfig; dataSource: DataSource }) => Promise<void>): void {
+  const config = loadConfigOrExit();
+  void (async () => {
+    const dataSource = new DataSource(await resolveDataSourceOptions(config.database));
+    await dataSource.initialize();
+    try {
+      await prepareDatabase(dataSource, config, stderrLogger);
+      await main({ config, dataSource });
+    } finally {
+      await dataSource.destroy();
+    }
+  })().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof UsageError ? error.message : String((error as Error).stack ?? error)}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  });
+}
