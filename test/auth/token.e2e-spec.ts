@@ -1,0 +1,158 @@
+import { decode } from 'jsonwebtoken';
+import { ApiClientEntity } from '../../src/auth/api-client.entity';
+import { ApiClientsService, CreatedClient } from '../../src/auth/api-clients.service';
+import { UserEntity } from '../../src/auth/user.entity';
+import { CALLS, DIALER_CALL_JSON, USERS } from '../support/demo';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('POST /oauth/token (client credentials)', () => {
+  let t: TestApp;
+  let client: CreatedClient;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    client = await t.app.get(ApiClientsService).create(USERS.agent, 'CRM sync', ['dialer:write']);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const token = () => t.http().post('/oauth/token');
+  const getCall = (accessToken: string) =>
+    t.http().get(`/v2.0/communication/call/${CALLS.dialer}`).set('Authorization', `Bearer ${accessToken}`);
+
+  it('issues a bearer token for a form body, acting as the client user', async () => {
+    const res = await token()
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toEqual({
+      access_token: expect.any(String) as string,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: 'dialer:write',
+    });
+    const claims = decode(res.body.access_token as string) as Record<string, unknown>;
+    expect(claims).toMatchObject({ sub: USERS.agent, client_id: client.clientId, iss: 'calls-api', aud: 'calls-api' });
+    expect((claims.exp as number) - (claims.iat as number)).toBe(3600);
+
+    const call = await getCall(res.body.access_token as string);
+    expect(call.status).toBe(200);
+    expect(call.text).toBe(DIALER_CALL_JSON);
+  });
+
+  it('accepts a JSON body', async () => {
+    const res = await token().send({
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('accepts the credentials in an HTTP Basic header', async () => {
+    const res = await token()
+      .auth(client.clientId, client.clientSecret)
+      .type('form')
+      .send({ grant_type: 'client_credentials' });
+    expect(res.status).toBe(200);
+  });
+
+  it('narrows the scopes to the ones requested', async () => {
+    const res = await token().send({
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      scope: 'dialer:write',
+    });
+    expect(res.body.scope).toBe('dialer:write');
+  });
+
+  it.each([
+    ['a wrong secret', () => ({ client_id: client.clientId, client_secret: `${client.clientSecret}x` })],
+    ['an unknown client', () => ({ client_id: 'cl_000000000000000000000000', client_secret: client.clientSecret })],
+  ])('refuses %s with 401 BAD_CREDENTIALS', async (_, credentials) => {
+    const res = await token().send({ grant_type: 'client_credentials', ...credentials() });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({
+      code: 'BAD_CREDENTIALS',
+      message: 'Unknown client, wrong secret, or the client is revoked.',
+    });
+  });
+
+  it.each([
+    [{}, 'MISSING_PARAMETER', 'grant_type is required.'],
+    [{ grant_type: 'password' }, 'UNSUPPORTED_GRANT_TYPE', 'Only grant_type=client_credentials is supported.'],
+    [{ grant_type: 'client_credentials' }, 'MISSING_PARAMETER', 'client_id is required.'],
+    [{ grant_type: 'client_credentials', client_id: 'x' }, 'MISSING_PARAMETER', 'client_secret is required.'],
+    [
+      { grant_type: 'client_credentials', client_id: 5, client_secret: 'x' },
+      'INVALID_PARAMETER',
+      'client_id must be a string.',
+    ],
+  ])('refuses %j with 400', async (body, code, message) => {
+    const res = await token().send(body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ code, message });
+  });
+
+  it('refuses a scope the client does not hold', async () => {
+    const res = await token().send({
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      scope: 'admin',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ code: 'INVALID_PARAMETER', message: 'scope: the client does not hold admin.' });
+  });
+
+  it('refuses malformed JSON with 400 MALFORMED_JSON', async () => {
+    const res = await token().set('Content-Type', 'application/json').send('{"grant_type":');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' });
+  });
+
+  it('stops honouring a revoked client, also its tokens already issued', async () => {
+    const revocable = await t.app.get(ApiClientsService).create(USERS.agent, 'to revoke');
+    const issued = await token().send({
+      grant_type: 'client_credentials',
+      client_id: revocable.clientId,
+      client_secret: revocable.clientSecret,
+    });
+    expect((await getCall(issued.body.access_token as string)).status).toBe(200);
+
+    await t.dataSource.getRepository(ApiClientEntity).update(revocable.clientId, { revokedAt: new Date() });
+
+    expect((await getCall(issued.body.access_token as string)).status).toBe(401);
+    const again = await token().send({
+      grant_type: 'client_credentials',
+      client_id: revocable.clientId,
+      client_secret: revocable.clientSecret,
+    });
+    expect(again.status).toBe(401);
+  });
+
+  it('refuses a client whose user is deactivated', async () => {
+    const owned = await t.app.get(ApiClientsService).create(USERS.owner, 'owner sync');
+    await t.dataSource.getRepository(UserEntity).update(USERS.owner, { active: false });
+    try {
+      const res = await token().send({
+        grant_type: 'client_credentials',
+        client_id: owned.clientId,
+        client_secret: owned.clientSecret,
+      });
+      expect(res.status).toBe(401);
+    } finally {
+      await t.dataSource.getRepository(UserEntity).update(USERS.owner, { active: true });
+    }
+  });
+
+  it('stores the secret hashed, never in clear', async () => {
+    const row = await t.dataSource.getRepository(ApiClientEntity).findOneByOrFail({ id: client.clientId });
+    expect(row.secretHash).toMatch(/^scrypt\$/);
+    expect(row.secretHash).not.toContain(client.clientSecret);
+  });
+});

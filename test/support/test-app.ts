@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { TokenService } from '../../src/auth/token.service';
+import { type AppConfig, loadAppConfig } from '../../src/config/app-config';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  http(): ReturnType<typeof request>;
+  /** A valid access token of the built-in issuer for a user (and optionally a client). */
+  token(userId: string, client?: { clientId: string; scopes?: string[] }): string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole application, configured as main.ts configures it, on a database of its own built by the
+ * migrations and loaded with the demo data set.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    DATABASE_MIGRATE: 'true',
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
+  configureApp(app, config);
+  await app.init();
+  const tokens = app.get(TokenService);
+  return {
+    app,
+    config,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    http: () => request(app.getHttpServer()),
+    token: (userId, client) => tokens.issue({ userId, clientId: client?.clientId, scopes: client?.scopes }).accessToken,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
