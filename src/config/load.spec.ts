@@ -6,9 +6,9 @@ describe('loadConfigOrExit', () => {
   let stderr: jest.SpyInstance;
 
   beforeEach(() => {
-    exit = jest.spyOn(process, 'exit').mockImplementation((() => {
+    exit = jest.spyOn(process, 'exit').mockImplementation(() => {
       throw new Error('exit');
-    }));
+    });
     stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   });
 
