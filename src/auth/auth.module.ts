@@ -12,12 +12,22 @@ import { TokenController } from './token.controller';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Identity and access: teams, users, API clients, token issuing and bearer token verification. */
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([TeamEntity, UserEntity, ApiClientEntity])],
   controllers: [TokenController],
-  providers: [JwtKeys, JwtStrategy, JwtAuthGuard, TokenService, ApiClientsService, AuthService, UsersService],
+  providers: [
+    JwtKeys,
+    VerifiedTokens,
+    JwtStrategy,
+    JwtAuthGuard,
+    TokenService,
+    ApiClientsService,
+    AuthService,
+    UsersService,
+  ],
   exports: [JwtAuthGuard, TokenService, ApiClientsService, UsersService],
 })
 export class AuthModule {}

@@ -1,18 +1,28 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { TokenExpiredError, NotBeforeError } from 'jsonwebtoken';
+import type { Request } from 'express';
+import { NotBeforeError, TokenExpiredError } from 'jsonwebtoken';
 import { AppError } from '../common/errors/app-error';
 import { asError } from '../common/errors/as-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { bearerToken, INVALID_TOKEN_MESSAGE, JwtStrategy } from './jwt.strategy';
 import type { Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
-import { INVALID_TOKEN_MESSAGE } from './jwt.strategy';
+import { VerifiedTokens } from './verified-tokens';
 
-/** The global guard: every route needs a valid bearer token unless it is marked @Public(). */
+/**
+ * The global guard: every route needs a valid bearer token unless it is marked @Public(). A token is
+ * verified by passport-jwt on its first use; while it stays in the cache of verified tokens (see
+ * VerifiedTokens) only its time window is checked again. The caller is read from the database every time.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly strategy: JwtStrategy,
+    private readonly verified: VerifiedTokens,
+  ) {
     super();
   }
 
@@ -21,7 +31,19 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       context.getHandler(),
       context.getClass(),
     ]);
-    return isPublic === true ? true : (super.canActivate(context) as Promise<boolean>);
+    if (isPublic === true) {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const token = bearerToken(request);
+    const claims = token === null ? undefined : this.verified.get(token);
+    if (claims === undefined) {
+      return super.canActivate(context) as Promise<boolean>;
+    }
+    return this.strategy.principalFor(claims).then((principal) => {
+      request.user = principal;
+      return true;
+    });
   }
 
   override handleRequest<T = Principal>(error: unknown, principal: T | false, info: unknown): T {

@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
 import { passportJwtSecret } from 'jwks-rsa';
-import { ExtractJwt, Strategy, StrategyOptionsWithoutRequest } from 'passport-jwt';
+import { ExtractJwt, Strategy, type StrategyOptionsWithRequest } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
-import { parseAccessTokenClaims } from './access-token';
+import { type AccessTokenClaims, parseAccessTokenClaims } from './access-token';
 import { JwtKeys } from './jwt-keys';
 import type { Principal } from './principal';
 import { UsersService } from './users.service';
+import { VerifiedTokens } from './verified-tokens';
 
 export const INVALID_TOKEN_MESSAGE = 'Invalid access token.';
+
+/** The token of an `Authorization: Bearer <token>` header, read as passport-jwt reads it; null if none. */
+export const bearerToken: (request: Request) => string | null = ExtractJwt.fromAuthHeaderAsBearerToken();
 
 /**
  * Bearer JWT verification: the algorithm is pinned by configuration (so `none` and algorithm confusion are
@@ -22,13 +27,27 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     @Inject(APP_CONFIG) config: AppConfig,
     keys: JwtKeys,
     private readonly users: UsersService,
+    private readonly verified: VerifiedTokens,
   ) {
     super(strategyOptions(config, keys));
   }
 
-  async validate(payload: unknown): Promise<Principal> {
+  /** Called by passport-jwt with the payload of a token it verified. */
+  async validate(request: Request, payload: unknown): Promise<Principal> {
     const claims = parseAccessTokenClaims(payload);
-    const principal = claims === null ? null : await this.users.findPrincipal(claims);
+    if (claims === null) {
+      throw new AppError(ErrorCode.BadCredentials, INVALID_TOKEN_MESSAGE);
+    }
+    const token = bearerToken(request);
+    if (token !== null) {
+      this.verified.remember(token, claims, payload as { exp: number; nbf?: unknown });
+    }
+    return this.principalFor(claims);
+  }
+
+  /** The caller behind verified claims, read afresh: an unknown or deactivated user is refused. */
+  async principalFor(claims: AccessTokenClaims): Promise<Principal> {
+    const principal = await this.users.findPrincipal(claims);
     if (principal === null) {
       throw new AppError(ErrorCode.BadCredentials, INVALID_TOKEN_MESSAGE);
     }
@@ -36,14 +55,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 }
 
-function strategyOptions(config: AppConfig, keys: JwtKeys): StrategyOptionsWithoutRequest {
+function strategyOptions(config: AppConfig, keys: JwtKeys): StrategyOptionsWithRequest {
   const { algorithm, issuer, audience, clockToleranceSeconds, jwksUrl } = config.jwt;
   const common = {
-    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    jwtFromRequest: bearerToken,
     algorithms: [algorithm],
     issuer,
     audience,
     ignoreExpiration: false,
+    passReqToCallback: true as const,
     jsonWebTokenOptions: { clockTolerance: clockToleranceSeconds },
   };
   if (jwksUrl !== undefined) {

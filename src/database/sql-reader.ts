@@ -14,7 +14,10 @@ interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
 }
 interface MysqlPool {
-  execute(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
+  execute(
+    options: { sql: string; values: unknown[]; dateStrings: boolean },
+    callback: (error: Error | null, rows: unknown) => void,
+  ): void;
 }
 
 const STATEMENT_CACHE_LIMIT = 256;
@@ -39,7 +42,7 @@ export class SqlReader {
         : mysqlSelect((dataSource.driver as unknown as { pool: MysqlPool }).pool);
   }
 
-  /** The rows of a SELECT. Row values are strings, numbers, Dates (MySQL DATETIME) or null. */
+  /** The rows of a SELECT. Row values are strings (BIGINT, DECIMAL, DATETIME as UTC text), numbers or null. */
   query<Row extends object>(sql: string, params: readonly SqlParam[]): Promise<Row[]> {
     return this.select(sql, params) as Promise<Row[]>;
   }
@@ -77,7 +80,8 @@ function sqliteParam(value: SqlParam): unknown {
 function mysqlSelect(pool: MysqlPool): Select {
   return (sql, params) =>
     new Promise((resolve, reject) => {
-      pool.execute(sql, params as unknown[], (error, rows) => {
+      // DATETIME as its UTC text, as SQLite gives it: no Date object to build and format again.
+      pool.execute({ sql, values: params as unknown[], dateStrings: true }, (error, rows) => {
         if (error) reject(error);
         else resolve(rows as Record<string, unknown>[]);
       });

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { sign, SignOptions } from 'jsonwebtoken';
+import { UserEntity } from '../../src/auth/user.entity';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config/app-config';
 import { CALLS, DIALER_CALL_JSON, USERS } from '../support/demo';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -125,8 +126,47 @@ describe('bearer token verification', () => {
     expect(res.body).toEqual({ code: 'BAD_CREDENTIALS', message });
   });
 
+  it('reads the caller afresh for a token it has accepted before', async () => {
+    const token = signed({ sub: USERS.owner });
+    expect((await call(`Bearer ${token}`)).status).toBe(200);
+    await t.dataSource.getRepository(UserEntity).update(USERS.owner, { active: false });
+    try {
+      expect((await call(`Bearer ${token}`)).status).toBe(401);
+    } finally {
+      await t.dataSource.getRepository(UserEntity).update(USERS.owner, { active: true });
+    }
+  });
+
   it('tolerates a small clock skew', async () => {
     const res = await call(`Bearer ${signed({ sub: USERS.agent, exp: now() - 5 }, { expiresIn: undefined })}`);
     expect(res.status).toBe(200);
+  });
+});
+
+// passport keeps one strategy per name for the whole process: one application at a time.
+describe('bearer token verification without clock tolerance', () => {
+  let strict: TestApp;
+
+  beforeAll(async () => {
+    strict = await createTestApp({ JWT_CLOCK_TOLERANCE_SECONDS: '0' });
+  });
+
+  afterAll(async () => {
+    await strict.close();
+  });
+
+  it('refuses a token at its exp, also one it has accepted before', async () => {
+    const exp = now() + 2;
+    const token = sign({ sub: USERS.agent, exp }, DEVELOPMENT_JWT_SECRET, {
+      algorithm: 'HS256',
+      issuer: 'calls-api',
+      audience: 'calls-api',
+    });
+    const first = await strict.http().get(CALL_PATH).set('Authorization', `Bearer ${token}`);
+    expect(first.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    const after = await strict.http().get(CALL_PATH).set('Authorization', `Bearer ${token}`);
+    expect(after.status).toBe(401);
+    expect(after.body.message).toBe('The access token has expired.');
   });
 });
