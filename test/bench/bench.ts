@@ -2,18 +2,31 @@ import 'reflect-metadata';
 import { loadAppConfig } from '../../src/config/app-config';
 import { JwtKeys } from '../../src/auth/jwt-keys';
 import { TokenService } from '../../src/auth/token.service';
-import { BenchDatabase, envNumber, mysqlDatabase, runLoad, sqliteDatabase, startServer, table } from './support';
+import {
+  type BenchDatabase,
+  envNumber,
+  type LoadResult,
+  merge,
+  mysqlDatabase,
+  percentile,
+  runLoad,
+  sqliteDatabase,
+  startServer,
+  table,
+} from './support';
 
 /**
  * `npm run bench`: Get Call under load against the built service, on SQLite and (with TEST_DATABASE_URL)
  * on MySQL. For each engine: a warm-up, then the baseline (a public route that touches neither auth nor
  * the database), the allowed GET (user 100234) and the denied GET (user 100235), each for
- * BENCH_DURATION seconds (10) with BENCH_CONNECTIONS connections (50), in the same run.
+ * BENCH_DURATION seconds (10) in BENCH_ROUNDS turns (5) with BENCH_CONNECTIONS connections (50), in the
+ * same run.
  */
 const CALL = '/v2.0/communication/call/563172647619608';
 const duration = envNumber('BENCH_DURATION', 10);
 const connections = envNumber('BENCH_CONNECTIONS', 50);
 const warmup = envNumber('BENCH_WARMUP', 5);
+const rounds = envNumber('BENCH_ROUNDS', 5);
 
 async function benchEngine(db: BenchDatabase): Promise<void> {
   const server = await startServer({ DATABASE_URL: db.url, DEMO_DATA: 'true', DATABASE_MIGRATE: 'true' });
@@ -31,28 +44,39 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
     }
     for (const c of cases) await runLoad({ url: c.url, headers: c.headers, durationSeconds: warmup, connections });
 
-    const rows: (string | number)[][] = [];
-    let baseline = 0;
-    for (const c of cases) {
-      const rssBefore = server.rssMb();
-      const r = await runLoad({ url: c.url, headers: c.headers, durationSeconds: duration, connections });
-      const rssAfter = server.rssMb();
-      if (baseline === 0) baseline = r.requestsPerSecond;
-      const unexpected = c.expect === 200 ? r.non2xx : r.total - r.non2xx;
-      rows.push([
-        c.name,
-        r.requestsPerSecond.toFixed(0),
-        `${r.p50} ms`,
-        `${r.p99} ms`,
-        (r.requestsPerSecond / baseline).toFixed(2),
-        r.errors + r.timeouts + unexpected,
-        `${rssBefore.toFixed(0)} -> ${rssAfter.toFixed(0)} MB`,
-      ]);
+    // The cases take turns, round after round, so that a machine that speeds up or slows down during the run
+    // weighs on all of them alike and the ratios to the baseline stay fair.
+    const runs = cases.map(() => [] as LoadResult[]);
+    const rssStart = server.rssMb();
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, c] of cases.entries()) {
+        runs[i].push(await runLoad({ url: c.url, headers: c.headers, durationSeconds: duration / rounds, connections }));
+      }
     }
+    const rssEnd = server.rssMb();
+
+    const results = runs.map(merge);
+    const rate = (r: LoadResult) => r.latencies.length / r.seconds;
+    const baseline = rate(results[0]);
+    const rows = cases.map((c, i) => {
+      const r = results[i];
+      const sorted = [...r.latencies].sort((a, b) => a - b);
+      const unexpected = r.latencies.length - (r.statuses.get(c.expect) ?? 0);
+      return [
+        c.name,
+        rate(r).toFixed(0),
+        `${percentile(sorted, 50).toFixed(1)} ms`,
+        `${percentile(sorted, 99).toFixed(1)} ms`,
+        (rate(r) / baseline).toFixed(2),
+        r.errors + r.timeouts + unexpected,
+      ];
+    });
     process.stdout.write(
-      `\n${db.label} (${connections} connections, ${duration} s per case, after a ${warmup} s warm-up per case)\n` +
-        table(['case', 'req/s', 'p50', 'p99', 'vs baseline', 'errors', 'RSS'], rows) +
-        '\n',
+      `\n${db.label}: ${connections} connections, ${duration} s per case in ${rounds} rounds, after a ${warmup} s ` +
+        `warm-up per case\n` +
+        table(['case', 'req/s', 'p50', 'p99', 'vs baseline', 'errors'], rows) +
+        `\nservice memory (RSS): ${rssStart.toFixed(0)} MB at the start of the measured rounds, ` +
+        `${rssEnd.toFixed(0)} MB at their end\n`,
     );
   } finally {
     await server.stop();

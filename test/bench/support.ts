@@ -101,23 +101,25 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
 }
 
 export interface LoadResult {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  total: number;
-  non2xx: number;
+  /** Every response's latency in milliseconds and its status. */
+  latencies: number[];
+  statuses: Map<number, number>;
+  seconds: number;
   errors: number;
   timeouts: number;
 }
 
+/** Drives one URL with autocannon and records every response. */
 export function runLoad(options: {
   url: string;
   headers?: Record<string, string>;
   durationSeconds: number;
   connections: number;
 }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
   return new Promise((resolve, reject) => {
-    autocannon(
+    const instance = autocannon(
       {
         url: options.url,
         headers: options.headers,
@@ -129,18 +131,32 @@ export function runLoad(options: {
           reject(error instanceof Error ? error : new Error(String(error)));
           return;
         }
-        resolve({
-          requestsPerSecond: result.requests.average,
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          total: result.requests.total,
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-        });
+        resolve({ latencies, statuses, seconds: result.duration, errors: result.errors, timeouts: result.timeouts });
       },
     );
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    });
   });
+}
+
+/** Several runs of the same case, as one. */
+export function merge(results: LoadResult[]): LoadResult {
+  const statuses = new Map<number, number>();
+  for (const r of results) for (const [status, n] of r.statuses) statuses.set(status, (statuses.get(status) ?? 0) + n);
+  return {
+    latencies: results.flatMap((r) => r.latencies),
+    statuses,
+    seconds: results.reduce((sum, r) => sum + r.seconds, 0),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    timeouts: results.reduce((sum, r) => sum + r.timeouts, 0),
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 export function envNumber(name: string, fallback: number): number {

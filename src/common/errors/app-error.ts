@@ -1,16 +1,22 @@
-import { defaultMessage, ErrorCode } from './error-code';
+import { defaultMessage, type ErrorCode } from './error-code';
 
 /**
  * A failure the client is told about: a code from {@link ErrorCode} and a message safe to show.
  * Services throw it; the exception filter turns it into `{code, message}` with the code's HTTP status.
+ *
+ * It is a refusal, not a fault, and nothing reads its stack: it is created without one, which makes a
+ * refused request as cheap as an answered one (capturing a stack deep in Nest's pipeline costs more than
+ * the rest of building the error).
  */
 export class AppError extends Error {
-  override name = 'AppError';
+  readonly code: ErrorCode;
 
-  constructor(
-    readonly code: ErrorCode,
-    message: string = defaultMessage(code),
-  ) {
+  constructor(code: ErrorCode, message: string = defaultMessage(code)) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
+    this.name = 'AppError';
+    this.code = code;
   }
 }
