@@ -84,10 +84,12 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const engines: (() => Promise<BenchDatabase>)[] = [() => Promise.resolve(sqliteDatabase())];
   const mysqlUrl = process.env.TEST_DATABASE_URL;
-  if (mysqlUrl) engines.push(() => mysqlDatabase(mysqlUrl));
-  else process.stdout.write('(set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306 to bench MySQL as well)\n');
+  const only = process.env.BENCH_ENGINES?.split(',');
+  const engines: (() => Promise<BenchDatabase>)[] = [];
+  if (!only || only.includes('sqlite')) engines.push(() => Promise.resolve(sqliteDatabase()));
+  if (mysqlUrl && (!only || only.includes('mysql'))) engines.push(() => mysqlDatabase(mysqlUrl));
+  if (!mysqlUrl) process.stdout.write('(set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306 to bench MySQL as well)\n');
   for (const create of engines) {
     const db = await create();
     try {
