@@ -1,11 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { urlencoded } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { stringifyJson } from './common/http/lossless-json';
+import { losslessJsonBody, refuseUnreadBodies } from './common/http/lossless-json-body';
 import type { AppConfig } from './config/app-config';
 
 export const BODY_LIMIT = '1mb';
+
+/** Options of NestFactory.create: the body parsers are the service's own (see configureApp). */
+export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
 
 /** Everything about the HTTP application besides its modules, shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -18,8 +24,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     if (!this.get('Content-Type')) this.set('Content-Type', 'application/json; charset=utf-8');
     return this.send(stringifyJson(body));
   };
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  // JSON bodies everywhere, read losslessly (an int64 id beyond 2^53 stays exact); a form only where OAuth
+  // clients send one. Any other body is refused with 415.
+  app.use(losslessJsonBody(BODY_LIMIT));
+  app.use('/oauth/token', urlencoded({ limit: BODY_LIMIT, extended: false }));
+  app.use(refuseUnreadBodies());
   app.enableShutdownHooks();
   if (config.swaggerEnabled) {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {

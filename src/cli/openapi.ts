@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from '../app.module';
-import { buildOpenApiDocument } from '../app.setup';
+import { APP_OPTIONS, buildOpenApiDocument } from '../app.setup';
 import { loadAppConfig } from '../config/app-config';
 
 /** `npm run openapi`: writes the OpenAPI document of the code to openapi.json (committed; a test compares). */
@@ -15,7 +15,7 @@ export function serializeOpenApi(document: object): string {
 
 async function main(): Promise<void> {
   const config = loadAppConfig({ DATABASE_URL: 'sqlite::memory:', DATABASE_MIGRATE: 'false', DEMO_DATA: 'false' });
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
+  const app = await NestFactory.create(AppModule.forRoot(config), { ...APP_OPTIONS, logger: false });
   try {
     writeFileSync(OPENAPI_FILE, serializeOpenApi(buildOpenApiDocument(app)));
     process.stdout.write(`Wrote ${OPENAPI_FILE}\n`);

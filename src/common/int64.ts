@@ -31,3 +31,13 @@ export function parseInt64Id(raw: unknown): Int64 | null {
 export function toJsonInt64(id: Int64): bigint {
   return BigInt(id);
 }
+
+/**
+ * An int64 id from a JSON body: an integer number (a bigint above 2^53, as the lossless body parser reads
+ * it) or a string of decimal digits, for clients that cannot write big numbers. Null when it is neither.
+ */
+export function parseInt64Value(value: unknown): Int64 | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 1 ? String(value) : null;
+  if (typeof value === 'bigint') return parseInt64Id(value.toString());
+  return parseInt64Id(value);
+}

@@ -52,6 +52,11 @@ describe('AppExceptionFilter', () => {
   it.each([
     [ErrorCode.InvalidParameter, 400],
     [ErrorCode.MissingParameter, 400],
+    [ErrorCode.ParameterTooLong, 400],
+    [ErrorCode.LimitNotValid, 400],
+    [ErrorCode.InsufficientScope, 403],
+    [ErrorCode.InsufficientRole, 403],
+    [ErrorCode.Conflict, 409],
     [ErrorCode.MalformedJson, 400],
     [ErrorCode.UnsupportedGrantType, 400],
     [ErrorCode.PermissionDenied, 400],

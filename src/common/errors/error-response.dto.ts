@@ -37,3 +37,24 @@ export function ApiErrors(...examples: ErrorExample[]): MethodDecorator & ClassD
     ),
   );
 }
+
+/** The error examples several routes share. */
+export const BAD_TOKEN: ErrorExample = {
+  code: ErrorCode.BadCredentials,
+  message: 'Missing access token: send the header "Authorization: Bearer <access_token>".',
+  summary: 'Missing, invalid or expired token, or unknown or deactivated user',
+};
+
+export const NOT_MANAGEABLE: ErrorExample = {
+  code: ErrorCode.PermissionDenied,
+  message: 'The resource does not exist or you do not have permission to access it.',
+  summary: 'No such resource, or its lead is not manageable by the caller',
+};
+
+export function INVALID_ID(name: string): ErrorExample {
+  return {
+    code: ErrorCode.InvalidParameter,
+    message: `${name} must be a decimal integer from 1 to 9223372036854775807.`,
+    summary: `${name} is not a positive int64`,
+  };
+}

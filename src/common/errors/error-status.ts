@@ -5,12 +5,19 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
   switch (code) {
     case ErrorCode.InvalidParameter:
     case ErrorCode.MissingParameter:
+    case ErrorCode.ParameterTooLong:
+    case ErrorCode.LimitNotValid:
     case ErrorCode.MalformedJson:
     case ErrorCode.UnsupportedGrantType:
     case ErrorCode.PermissionDenied:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.BadCredentials:
       return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.InsufficientScope:
+    case ErrorCode.InsufficientRole:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.Conflict:
+      return HttpStatus.CONFLICT;
     case ErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.PayloadTooLarge:

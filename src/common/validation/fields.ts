@@ -1,0 +1,97 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import {
+  IsDefined,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
+import { ErrorCode } from '../errors/error-code';
+import { parseInt64Value } from '../int64';
+
+/**
+ * Field decorators of the request DTOs. Every one states its rule once, with a message that names the
+ * field, for the validation pipe to report.
+ */
+
+export function Required(): PropertyDecorator {
+  return IsDefined({ message: '$property is required' });
+}
+
+/** A required text that may not be empty: an empty one is reported as missing. */
+export function RequiredText(): PropertyDecorator {
+  return applyDecorators(
+    Required(),
+    IsNotEmpty({ message: '$property is required', context: { code: ErrorCode.MissingParameter } }),
+  );
+}
+
+/**
+ * A string of at most `max` characters (PARAMETER_TOO_LONG past it), or no maximum. A lone surrogate (a
+ * broken UTF-16 pair, which no database column takes) becomes U+FFFD.
+ */
+export function Text(max?: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toWellFormed() : value)),
+    IsString({ message: '$property must be a string' }),
+    ...(max === undefined ? [] : [MaxLength(max, { message: `$property is longer than ${max} characters` })]),
+  );
+}
+
+/**
+ * A positive int64 id: a JSON integer (exact also above 2^53) or a string of decimal digits. The DTO
+ * receives it as its canonical decimal string.
+ */
+export function Int64Id(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => parseInt64Value(value) ?? value),
+    ValidateBy(
+      {
+        name: 'isInt64Id',
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && parseInt64Value(value) === value,
+          defaultMessage: () => '$property must be a positive integer id (int64)',
+        },
+      },
+      options,
+    ),
+  );
+}
+
+const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** True for a real `yyyy-MM-dd HH:mm:ss` calendar time (2026-02-30 is not one). */
+export function isUtcDateTime(value: unknown): value is string {
+  const match = typeof value === 'string' ? UTC_DATE_TIME.exec(value) : null;
+  if (!match) return false;
+  const [y, mo, d, h, mi, s] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return (
+    y >= 1970 &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    date.getUTCHours() === h &&
+    date.getUTCMinutes() === mi &&
+    date.getUTCSeconds() === s
+  );
+}
+
+/** A time written as `yyyy-MM-dd HH:mm:ss` in UTC, as the API answers times. */
+export function UtcDateTime(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isUtcDateTime',
+    validator: {
+      validate: isUtcDateTime,
+      defaultMessage: () => "$property must be a UTC time written as 'yyyy-MM-dd HH:mm:ss'",
+    },
+  });
+}
+
+/** Optional, and null counts as absent. */
+export function Optional(): PropertyDecorator {
+  return IsOptional();
+}

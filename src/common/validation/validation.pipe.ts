@@ -1,0 +1,65 @@
+import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
+
+/**
+ * Request DTO validation whose failures are `{code, message}` naming the field: MISSING_PARAMETER for an
+ * absent required field, PARAMETER_TOO_LONG past a maximum length, the code a constraint names in its
+ * context (`{ context: { code } }`), INVALID_PARAMETER otherwise. Unknown fields are dropped.
+ */
+export class AppValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      transform: true,
+      stopAtFirstError: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => toAppError(errors),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype !== undefined && metadata.metatype !== Object) {
+      requireJsonObject(value);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** A request body that is a JSON object, or the error that says what it is instead. */
+export function requireJsonObject(body: unknown): Record<string, unknown> {
+  if (body === undefined) {
+    throw new AppError(ErrorCode.MissingParameter, 'A JSON body is required (Content-Type: application/json).');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AppError(ErrorCode.InvalidParameter, 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
+export function createValidationPipe(): AppValidationPipe {
+  return new AppValidationPipe();
+}
+
+function toAppError(errors: ValidationError[]): AppError {
+  const [path, error] = firstLeaf(errors[0], '');
+  const [constraint, message] = Object.entries(error.constraints ?? {})[0] ?? ['invalid', `${path} is invalid`];
+  const named = (error.contexts?.[constraint] as { code?: ErrorCode } | undefined)?.code;
+  const code =
+    named ??
+    (constraint === 'isDefined'
+      ? ErrorCode.MissingParameter
+      : constraint === 'maxLength'
+        ? ErrorCode.ParameterTooLong
+        : ErrorCode.InvalidParameter);
+  const text = message.replace(/^\w+(?=\s)/, path);
+  return new AppError(code, text.endsWith('.') ? text : `${text}.`);
+}
+
+function firstLeaf(error: ValidationError, prefix: string): [string, ValidationError] {
+  const path = prefix === '' ? error.property : `${prefix}.${error.property}`;
+  return error.children && error.children.length > 0 && !error.constraints
+    ? firstLeaf(error.children[0], path)
+    : [path, error];
+}
