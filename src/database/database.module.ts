@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatabaseBootstrap } from './database-bootstrap';
 import { resolveDataSourceOptions } from './data-source-options';
+import { IdGenerator } from './id-generator';
 import { SqlReader } from './sql-reader';
+import { TransactionRunner } from './transaction-runner';
 
 @Global()
 @Module({
@@ -13,7 +15,7 @@ import { SqlReader } from './sql-reader';
       useFactory: (config: AppConfig) => resolveDataSourceOptions(config.database),
     }),
   ],
-  providers: [SqlReader, DatabaseBootstrap],
-  exports: [SqlReader],
+  providers: [SqlReader, TransactionRunner, IdGenerator, DatabaseBootstrap],
+  exports: [SqlReader, TransactionRunner, IdGenerator],
 })
 export class DatabaseModule {}

@@ -1,4 +1,5 @@
 import { CreateSchema1764100000000 } from './1764100000000-CreateSchema';
+import { AddManualLogFieldsAndCallHistoryIndex1764200000000 } from './1764200000000-AddManualLogFieldsAndCallHistoryIndex';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
-export const MIGRATIONS = [CreateSchema1764100000000];
+export const MIGRATIONS = [CreateSchema1764100000000, AddManualLogFieldsAndCallHistoryIndex1764200000000];
