@@ -11,6 +11,7 @@ import { TeamEntity } from './team.entity';
 import { TokenController } from './token.controller';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
+import { ScopesGuard } from './scopes';
 import { UsersService } from './users.service';
 import { VerifiedTokens } from './verified-tokens';
 
@@ -27,7 +28,8 @@ import { VerifiedTokens } from './verified-tokens';
     ApiClientsService,
     AuthService,
     UsersService,
+    ScopesGuard,
   ],
-  exports: [JwtAuthGuard, TokenService, ApiClientsService, UsersService],
+  exports: [JwtAuthGuard, TokenService, ApiClientsService, UsersService, ScopesGuard],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SqlReader } from '../database/sql-reader';
 import { sqlBool, SqlValue } from '../database/sql-values';
+import type { Int64 } from '../common/int64';
 import type { AccessTokenClaims } from './access-token';
 import type { Principal } from './principal';
 import { Role, ROLES } from './role';
@@ -23,6 +24,8 @@ const CLIENT_PRINCIPAL_SQL =
   'FROM api_clients c JOIN users u ON u.id = c.user_id WHERE c.id = ? AND c.user_id = ?';
 
 const EMPTY_SCOPES: ReadonlySet<string> = new Set();
+
+const ACTIVE_TEAM_MEMBER_SQL = 'SELECT u.id FROM users u WHERE u.id = ? AND u.team_id = ? AND u.active = ?';
 
 @Injectable()
 export class UsersService {
@@ -50,6 +53,11 @@ export class UsersService {
       clientId: claims.clientId,
       scopes: claims.clientId === null ? EMPTY_SCOPES : grantedScopes(claims.scopes, row.scopes ?? ''),
     };
+  }
+
+  /** Whether the user is an active member of the team (one a lead may be assigned to). */
+  async isActiveTeamMember(userId: Int64, teamId: Int64): Promise<boolean> {
+    return (await this.sql.query(ACTIVE_TEAM_MEMBER_SQL, [userId, teamId, true])).length > 0;
   }
 }
 

@@ -7,7 +7,10 @@ import { ErrorCode } from '../common/errors/error-code';
 import type { LeadAccess } from './lead-access';
 import { LeadManageGuard, type LeadScoped, type LeadScopedLoader } from './lead-manage.guard';
 import { LeadsService } from './leads.service';
+import type { UsersService } from '../auth/users.service';
+import type { IdGenerator } from '../database/id-generator';
 import type { SqlReader } from '../database/sql-reader';
+import type { TransactionRunner } from '../database/transaction-runner';
 
 class StubLoader implements LeadScopedLoader {
   load = jest.fn<Promise<LeadScoped | null>, unknown[]>();
@@ -35,7 +38,8 @@ describe('LeadManageGuard', () => {
   const loader = new StubLoader();
   const reflector = { get: jest.fn().mockReturnValue(StubLoader) } as unknown as Reflector;
   const moduleRef = { get: jest.fn().mockReturnValue(loader) } as unknown as ModuleRef;
-  const guard = new LeadManageGuard(reflector, moduleRef, new LeadsService({} as SqlReader));
+  const leads = new LeadsService({} as SqlReader, {} as TransactionRunner, {} as IdGenerator, {} as UsersService);
+  const guard = new LeadManageGuard(reflector, moduleRef, leads);
   let request: Record<string | symbol, unknown>;
 
   const context = () =>

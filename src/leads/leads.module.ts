@@ -3,12 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LeadAssigneeEntity } from './lead-assignee.entity';
 import { LeadEntity } from './lead.entity';
 import { LeadManageGuard } from './lead-manage.guard';
+import { AuthModule } from '../auth/auth.module';
+import { LeadByIdLoader, LeadInBodyLoader, LeadInQueryLoader } from './lead-loaders';
+import { LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
 
 /** Leads and the one manage-permission policy that every lead-scoped route goes through. */
 @Module({
-  imports: [TypeOrmModule.forFeature([LeadEntity, LeadAssigneeEntity])],
-  providers: [LeadsService, LeadManageGuard],
-  exports: [LeadsService, LeadManageGuard],
+  imports: [AuthModule, TypeOrmModule.forFeature([LeadEntity, LeadAssigneeEntity])],
+  controllers: [LeadsController],
+  providers: [LeadsService, LeadManageGuard, LeadByIdLoader, LeadInQueryLoader, LeadInBodyLoader],
+  exports: [LeadsService, LeadManageGuard, LeadInQueryLoader, LeadInBodyLoader],
 })
 export class LeadsModule {}

@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { UsersService } from '../auth/users.service';
+import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-code';
 import type { Int64 } from '../common/int64';
+import { IdGenerator } from '../database/id-generator';
 import { SqlReader } from '../database/sql-reader';
-import { sqlBool, SqlValue } from '../database/sql-values';
-import { canManageLead, LeadAccess, LeadCaller } from './lead-access';
+import { sqlBool, type SqlValue } from '../database/sql-values';
+import { TransactionRunner } from '../database/transaction-runner';
+import { nowToTheSecond } from '../database/utc';
+import type { CreateLeadDto } from './dto/lead-request.dto';
+import type { LeadResponseDto } from './dto/lead-response.dto';
+import { canManageLead, type LeadAccess, type LeadCaller } from './lead-access';
+import { LEAD_COLUMNS, type LeadRecord, type LeadRow } from './lead-record';
+import { LeadEntity } from './lead.entity';
+import { toLeadResponse } from './lead.mapper';
 
 /**
  * SQL that reads a lead's access facts inside another module's query, so that a lead-scoped resource and
@@ -22,16 +35,28 @@ export interface LeadAccessRow {
   lead_caller_is_assignee: SqlValue;
 }
 
+/** A lead named by a request, with its access facts for the caller. */
+export interface LeadRef {
+  leadId: Int64;
+  leadAccess: LeadAccess;
+}
+
 const LEAD_ACCESS_SELECT =
   'l.team_id AS lead_team_id, l.assigned_user_id AS lead_assigned_user_id, l.hidden AS lead_hidden, ' +
   'l.deleted_at AS lead_deleted_at, ' +
   'EXISTS (SELECT 1 FROM lead_assignees la WHERE la.lead_id = l.id AND la.user_id = ?) AS lead_caller_is_assignee';
 
 const FIND_ACCESS_SQL = `SELECT ${LEAD_ACCESS_SELECT} FROM leads l WHERE l.id = ?`;
+const FIND_LEAD_SQL = `SELECT ${LEAD_COLUMNS}, ${LEAD_ACCESS_SELECT} FROM leads l WHERE l.id = ?`;
 
 @Injectable()
 export class LeadsService {
-  constructor(private readonly sql: SqlReader) {}
+  constructor(
+    private readonly sql: SqlReader,
+    private readonly transactions: TransactionRunner,
+    private readonly ids: IdGenerator,
+    private readonly users: UsersService,
+  ) {}
 
   /** The one manage-permission policy; see {@link canManageLead}. */
   canManage(caller: LeadCaller, lead: LeadAccess | null): boolean {
@@ -39,9 +64,15 @@ export class LeadsService {
   }
 
   /** The access facts of a lead for this caller, or null when there is no such lead. */
-  async findAccess(leadId: Int64, caller: LeadCaller): Promise<LeadAccess | null> {
+  async findAccess(leadId: Int64, caller: LeadCaller): Promise<LeadRef | null> {
     const rows = await this.sql.query<LeadAccessRow>(FIND_ACCESS_SQL, [caller.userId, leadId]);
-    return rows[0] === undefined ? null : this.readAccess(rows[0]);
+    return rows[0] === undefined ? null : { leadId, leadAccess: this.readAccess(rows[0]) };
+  }
+
+  /** The lead with its access facts for this caller, or null when there is no such lead. */
+  async findLead(leadId: Int64, caller: LeadCaller): Promise<LeadRecord | null> {
+    const rows = await this.sql.query<LeadRow & LeadAccessRow>(FIND_LEAD_SQL, [caller.userId, leadId]);
+    return rows[0] === undefined ? null : { row: rows[0], leadAccess: this.readAccess(rows[0]) };
   }
 
   /** Lets another module read the access facts of the lead at `leadIdColumn` in its own query. */
@@ -60,5 +91,69 @@ export class LeadsService {
       deleted: row.lead_deleted_at !== null && row.lead_deleted_at !== undefined,
       callerIsOtherAssignee: sqlBool(row.lead_caller_is_assignee),
     };
+  }
+
+  /** A new lead in the caller's team, assigned to the caller unless another active member is named. */
+  async create(caller: Principal, input: CreateLeadDto): Promise<LeadResponseDto> {
+    if (![input.firstName, input.lastName, input.phoneNumber, input.email].some((v) => v !== undefined && v !== '')) {
+      throw new AppError(
+        ErrorCode.MissingParameter,
+        'Give at least one of firstName, lastName, phoneNumber and email.',
+      );
+    }
+    const assignedUserId = input.assignedUserId ?? caller.userId;
+    await this.requireActiveTeamMember(assignedUserId, caller.teamId);
+    const now = nowToTheSecond();
+    const lead: Omit<LeadEntity, 'team' | 'assignedUser'> = {
+      id: this.ids.next(),
+      teamId: caller.teamId,
+      assignedUserId,
+      firstName: input.firstName ?? null,
+      lastName: input.lastName ?? null,
+      phoneNumber: input.phoneNumber ?? null,
+      email: input.email ?? null,
+      hidden: input.hidden ?? false,
+      deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.transactions.run((manager) => manager.insert(LeadEntity, lead));
+    return toLeadResponse({
+      id: lead.id,
+      team_id: lead.teamId,
+      assigned_user_id: lead.assignedUserId,
+      first_name: lead.firstName,
+      last_name: lead.lastName,
+      phone_number: lead.phoneNumber,
+      email: lead.email,
+      hidden: lead.hidden,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+
+  /**
+   * Gives the lead another assigned agent. Only an OWNER, an ADMIN or a holder of ACCESS_ALL_TEAM_LEADS
+   * may, on a lead they may manage (the guard checked that); the new agent must be an active member of
+   * the lead's team.
+   */
+  async reassign(caller: Principal, lead: LeadRecord, assignedUserId: Int64): Promise<LeadResponseDto> {
+    if (caller.role !== Role.Owner && caller.role !== Role.Admin && !caller.accessAllTeamLeads) {
+      throw new AppError(
+        ErrorCode.InsufficientRole,
+        'Only an OWNER, an ADMIN or a user with ACCESS_ALL_TEAM_LEADS may reassign a lead.',
+      );
+    }
+    await this.requireActiveTeamMember(assignedUserId, lead.leadAccess.teamId);
+    const now = nowToTheSecond();
+    const id = String(lead.row.id);
+    await this.transactions.run((manager) => manager.update(LeadEntity, { id }, { assignedUserId, updatedAt: now }));
+    return toLeadResponse({ ...lead.row, assigned_user_id: assignedUserId, updated_at: now });
+  }
+
+  private async requireActiveTeamMember(userId: Int64, teamId: Int64): Promise<void> {
+    if (!(await this.users.isActiveTeamMember(userId, teamId))) {
+      throw new AppError(ErrorCode.InvalidParameter, `assignedUserId: ${userId} is not an active user of the team.`);
+    }
   }
 }

@@ -1,0 +1,46 @@
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-code';
+import { principalOf } from './current-principal.decorator';
+
+/** OAuth scopes an API client can hold. */
+export enum Scope {
+  /** Record finished dialer calls (the telephony service). */
+  DialerWrite = 'dialer:write',
+}
+
+export const SCOPES = Object.values(Scope);
+
+const REQUIRED_SCOPES = 'auth:requiredScopes';
+
+@Injectable()
+export class ScopesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const required = this.reflector.get<Scope[] | undefined>(REQUIRED_SCOPES, context.getHandler()) ?? [];
+    const caller = principalOf(context.switchToHttp().getRequest<Request>());
+    const missing = required.filter((scope) => !caller.scopes.has(scope));
+    if (missing.length > 0) {
+      throw new AppError(
+        ErrorCode.InsufficientScope,
+        `This operation needs a token of an API client holding the scope ${missing.join(' ')}.`,
+      );
+    }
+    return true;
+  }
+}
+
+/** Only tokens of API clients that hold every one of these scopes may call the route; others get 403. */
+export function RequireScopes(...scopes: Scope[]): MethodDecorator {
+  return applyDecorators(SetMetadata(REQUIRED_SCOPES, scopes), UseGuards(ScopesGuard));
+}
