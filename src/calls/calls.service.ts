@@ -2,14 +2,31 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
+import type { SqlValue } from '../database/sql-values';
 import type { LeadAccessRow } from '../leads/leads.service';
 import { LeadsService } from '../leads/leads.service';
 import { Channel } from './call-enums';
-import { CALL_COLUMNS, CallRecord, CallRow } from './call-record';
+import { CALL_COLUMNS, type CallRecord, type CallRow } from './call-record';
+import { toCallResponse } from './call.mapper';
+import type { CallResponseDto } from './dto/call-response.dto';
+
+const COUNT_SQL = `SELECT COUNT(*) AS total FROM communications c WHERE c.lead_id = ? AND c.channel = '${Channel.Call}'`;
 
 @Injectable()
 export class CallsService {
   private readonly findCallSql: string;
+  private readonly pageSql =
+    `SELECT ${CALL_COLUMNS} FROM communications c ` +
+    'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
+    `WHERE c.lead_id = ? AND c.channel = '${Channel.Call}' ORDER BY c.id DESC LIMIT ? OFFSET ?`;
+  private readonly keysetPageSql =
+    `SELECT ${CALL_COLUMNS} FROM communications c ` +
+    'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
+    `WHERE c.lead_id = ? AND c.channel = '${Channel.Call}' AND c.id < ? ORDER BY c.id DESC LIMIT ?`;
+  private readonly storedCallSql =
+    `SELECT ${CALL_COLUMNS} FROM communications c ` +
+    'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
+    `WHERE c.id = ? AND c.channel = '${Channel.Call}'`;
 
   constructor(
     private readonly sql: SqlReader,
@@ -21,6 +38,35 @@ export class CallsService {
       `FROM communications c ${access.join} ` +
       'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
       `WHERE c.id = ? AND c.channel = '${Channel.Call}'`;
+  }
+
+  /**
+   * A page of the lead's calls, newest first, in one query (no query per call): by offset, or after the
+   * keyset cursor `beforeId` (exclusive), which walks the (lead_id, channel, id) index and costs the same
+   * from the first page to the last.
+   */
+  async listCalls(
+    leadId: Int64,
+    page: { limit: number; offset: number; beforeId?: Int64 },
+  ): Promise<CallResponseDto[]> {
+    const rows =
+      page.beforeId === undefined
+        ? await this.sql.query<CallRow>(this.pageSql, [leadId, String(page.limit), String(page.offset)])
+        : await this.sql.query<CallRow>(this.keysetPageSql, [leadId, page.beforeId, String(page.limit)]);
+    return rows.map(toCallResponse);
+  }
+
+  /** How many calls the lead has (an index-only count). */
+  async countCalls(leadId: Int64): Promise<number> {
+    const [row] = await this.sql.query<{ total: SqlValue }>(COUNT_SQL, [leadId]);
+    return Number(row?.total ?? 0);
+  }
+
+  /** A call just stored or looked up by an internal caller, as Get Call answers it (no access check). */
+  async getStoredCall(communicationId: Int64): Promise<CallResponseDto> {
+    const [row] = await this.sql.query<CallRow>(this.storedCallSql, [communicationId]);
+    if (row === undefined) throw new Error(`Communication ${communicationId} is not a stored call`);
+    return toCallResponse(row);
   }
 
   /**

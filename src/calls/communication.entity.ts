@@ -1,6 +1,13 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Int64 } from '../common/int64';
-import { DateTimeColumn, Int64Column, Int64PrimaryColumn, IntColumn, VarcharColumn } from '../database/columns';
+import {
+  BooleanColumn,
+  DateTimeColumn,
+  Int64Column,
+  Int64PrimaryColumn,
+  IntColumn,
+  VarcharColumn,
+} from '../database/columns';
 import { LeadEntity } from '../leads/lead.entity';
 import { UserEntity } from '../auth/user.entity';
 import { CallingOutcome, Channel, CommunicationSource, LogDirection } from './call-enums';
@@ -12,7 +19,7 @@ import { DialerCallRecordEntity } from './dialer-call-record.entity';
  * carry what the agent wrote.
  */
 @Entity({ name: 'communications' })
-@Index('idx_communications_lead', ['leadId', 'id'])
+@Index('idx_communications_lead_channel', ['leadId', 'channel', 'id'])
 @Index('idx_communications_agent', ['agentId'])
 @Index('uq_communications_dialer_call_record', ['dialerCallRecordId'], { unique: true })
 export class CommunicationEntity {
@@ -61,6 +68,18 @@ export class CommunicationEntity {
   /** The body of a manual log (call notes, email body or text message), at most 5,000 characters. */
   @Column({ name: 'content', type: 'text', nullable: true })
   content!: string | null;
+
+  @BooleanColumn({ name: 'is_pin', default: false })
+  isPin!: boolean;
+
+  @VarcharColumn({ name: 'email_subject', length: 255, nullable: true })
+  emailSubject!: string | null;
+
+  @VarcharColumn({ name: 'to_email', length: 254, nullable: true })
+  toEmail!: string | null;
+
+  @VarcharColumn({ name: 'from_email', length: 254, nullable: true })
+  fromEmail!: string | null;
 
   @VarcharColumn({ name: 'calling_outcome', length: 16, nullable: true })
   callingOutcome!: CallingOutcome | null;

@@ -66,6 +66,10 @@ export class DialerCallRecordEntity {
   @IntColumn({ name: 'elapsed_seconds', nullable: true })
   elapsedSeconds!: number | null;
 
+  /** SHA-256 of the ingested record, to tell a retry (same record) from a conflicting one. */
+  @VarcharColumn({ name: 'payload_hash', length: 64, nullable: true })
+  payloadHash!: string | null;
+
   @DateTimeColumn({ name: 'created_at' })
   createdAt!: Date;
 }

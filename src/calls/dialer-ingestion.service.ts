@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-code';
+import { stringifyJson } from '../common/http/lossless-json';
+import type { Int64 } from '../common/int64';
+import { IdGenerator } from '../database/id-generator';
+import { SqlReader } from '../database/sql-reader';
+import type { SqlValue } from '../database/sql-values';
+import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
+import { nowToTheSecond, utc } from '../database/utc';
+import { Channel } from './call-enums';
+import { CallsService } from './calls.service';
+import { CommunicationEntity } from './communication.entity';
+import { DialerCallRecordEntity } from './dialer-call-record.entity';
+import type { IngestDialerCallDto } from './dto/dialer-call.dto';
+import type { CallResponseDto } from './dto/call-response.dto';
+
+export interface IngestedCall {
+  call: CallResponseDto;
+  /** False when the dialer record was stored before: a retry, answered with what was stored then. */
+  created: boolean;
+}
+
+const LEAD_SQL = 'SELECT l.team_id, l.deleted_at FROM leads l WHERE l.id = ?';
+const TEAM_USERS_SQL = 'SELECT u.id FROM users u WHERE u.team_id = ? AND u.id IN (?, ?)';
+const EXISTING_SQL =
+  'SELECT c.id, d.payload_hash FROM dialer_call_records d ' +
+  'JOIN communications c ON c.dialer_call_record_id = d.id WHERE d.id = ?';
+
+const ID_ATTEMPTS = 3;
+
+/** Finished dialer calls reported by the telephony service, recorded once each. */
+@Injectable()
+export class DialerIngestionService {
+  constructor(
+    private readonly sql: SqlReader,
+    private readonly transactions: TransactionRunner,
+    private readonly ids: IdGenerator,
+    private readonly calls: CallsService,
+  ) {}
+
+  /**
+   * Records the dialer call and its timeline communication in one transaction. Idempotent on the dialer
+   * record id: a retry of the same record (also one racing the first) gets the communication stored the
+   * first time; the same id with different data is a CONFLICT.
+   */
+  async ingest(client: Principal, input: IngestDialerCallDto): Promise<IngestedCall> {
+    await this.requireTeamMembers(client.teamId, input);
+    const payloadHash = fingerprint(input);
+    const stored = await this.findStored(input.dialerCallRecordId);
+    if (stored !== null) {
+      return this.replay(stored, payloadHash, input.dialerCallRecordId);
+    }
+    let communicationId: Int64;
+    try {
+      communicationId = await this.transactions.run((manager) => this.insert(manager, input, payloadHash));
+    } catch (error) {
+      const raced = isUniqueViolation(error) ? await this.findStored(input.dialerCallRecordId) : null;
+      if (raced === null) throw error;
+      return this.replay(raced, payloadHash, input.dialerCallRecordId);
+    }
+    return { call: await this.calls.getStoredCall(communicationId), created: true };
+  }
+
+  private async insert(manager: EntityManager, input: IngestDialerCallDto, payloadHash: string): Promise<Int64> {
+    const now = nowToTheSecond();
+    await manager.insert(DialerCallRecordEntity, {
+      id: input.dialerCallRecordId,
+      userId: input.userId,
+      userPhoneNumber: input.userPhoneNumber ?? null,
+      leadPhoneNumber: input.leadPhoneNumber ?? null,
+      direction: input.direction,
+      status: input.status,
+      startTime: utc(input.startTime),
+      endTime: input.endTime === undefined ? null : utc(input.endTime),
+      duration: input.duration,
+      recordingSwitch: input.recordingSwitch,
+      showUserNumber: input.showUserNumber ?? null,
+      isMachineAnswered: input.isMachineAnswered,
+      price: input.price === undefined ? null : input.price.toFixed(4),
+      elapsedSeconds: input.elapsedTime === undefined ? null : seconds(input.elapsedTime),
+      payloadHash,
+      createdAt: now,
+    });
+    for (let attempt = 1; ; attempt++) {
+      const id = this.ids.next();
+      try {
+        await manager.insert(CommunicationEntity, {
+          id,
+          leadId: input.leadId,
+          agentId: input.agentId ?? input.userId,
+          channel: Channel.Call,
+          source: input.communicationType,
+          dialerCallRecordId: input.dialerCallRecordId,
+          logPhoneNumber: null,
+          logDirection: null,
+          content: null,
+          isPin: false,
+          emailSubject: null,
+          toEmail: null,
+          fromEmail: null,
+          callingOutcome: input.callingOutcome ?? null,
+          rateScore: input.rateScore ?? null,
+          note: input.note ?? null,
+          createTime: utc(input.startTime),
+          updateTime: now,
+        });
+        return id;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt === ID_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async replay(stored: Stored, payloadHash: string, dialerCallRecordId: Int64): Promise<IngestedCall> {
+    if (stored.payloadHash !== payloadHash) {
+      throw new AppError(
+        ErrorCode.Conflict,
+        `Dialer record ${dialerCallRecordId} was recorded before with other data; it is not changed.`,
+      );
+    }
+    return { call: await this.calls.getStoredCall(stored.communicationId), created: false };
+  }
+
+  private async findStored(dialerCallRecordId: Int64): Promise<Stored | null> {
+    const rows = await this.sql.query<{ id: SqlValue; payload_hash: SqlValue }>(EXISTING_SQL, [dialerCallRecordId]);
+    const row = rows[0];
+    return row === undefined
+      ? null
+      : { communicationId: String(row.id), payloadHash: row.payload_hash === null ? null : String(row.payload_hash) };
+  }
+
+  /** The lead and the agents must belong to the client's team; a deleted lead takes no new calls. */
+  private async requireTeamMembers(teamId: Int64, input: IngestDialerCallDto): Promise<void> {
+    const [lead] = await this.sql.query<{ team_id: SqlValue; deleted_at: SqlValue }>(LEAD_SQL, [input.leadId]);
+    if (lead === undefined || String(lead.team_id) !== teamId || lead.deleted_at !== null) {
+      throw new AppError(ErrorCode.PermissionDenied, `leadId: there is no lead ${input.leadId} in the client's team.`);
+    }
+    const agentId = input.agentId ?? input.userId;
+    const members = new Set(
+      (await this.sql.query<{ id: SqlValue }>(TEAM_USERS_SQL, [teamId, input.userId, agentId])).map((r) =>
+        String(r.id),
+      ),
+    );
+    for (const [field, id] of [
+      ['userId', input.userId],
+      ['agentId', agentId],
+    ] as const) {
+      if (!members.has(id)) {
+        throw new AppError(ErrorCode.PermissionDenied, `${field}: ${id} is not a user of the client's team.`);
+      }
+    }
+  }
+}
+
+interface Stored {
+  communicationId: Int64;
+  payloadHash: string | null;
+}
+
+/** SHA-256 of the record as validated, every field in a fixed order. */
+function fingerprint(input: IngestDialerCallDto): string {
+  const canonical = [
+    input.dialerCallRecordId,
+    input.communicationType,
+    input.leadId,
+    input.userId,
+    input.agentId ?? input.userId,
+    input.userPhoneNumber,
+    input.leadPhoneNumber,
+    input.direction,
+    input.status,
+    input.startTime,
+    input.endTime,
+    input.duration,
+    input.callingOutcome,
+    input.rateScore,
+    input.recordingSwitch,
+    input.showUserNumber,
+    input.note,
+    input.isMachineAnswered,
+    input.price === undefined ? undefined : input.price.toFixed(4),
+    input.elapsedTime === undefined ? undefined : seconds(input.elapsedTime),
+  ].map((value) => (value === undefined ? null : value));
+  return createHash('sha256').update(stringifyJson(canonical)).digest('hex');
+}
+
+function seconds(minutesSeconds: string): number {
+  const [minutes, secs] = minutesSeconds.split(':').map(Number);
+  return minutes * 60 + secs;
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { truncateCharacters } from '../common/text';
+import { IdGenerator } from '../database/id-generator';
+import { formatUtc } from '../database/sql-values';
+import { TransactionRunner } from '../database/transaction-runner';
+import { isUniqueViolation } from '../database/unique-violation';
+import { nowToTheSecond } from '../database/utc';
+import type { LeadRef } from '../leads/leads.service';
+import { Channel, CommunicationSource } from './call-enums';
+import { CommunicationEntity } from './communication.entity';
+import { type CreateManualLogDto, LOG_CONTENT_MAX, type ManualLogResponseDto, LogType } from './dto/manual-log.dto';
+
+const CHANNELS: Record<LogType, Channel> = {
+  [LogType.Call]: Channel.Call,
+  [LogType.Email]: Channel.Email,
+  [LogType.Text]: Channel.Text,
+};
+
+/** Attempts at a fresh id when another instance took the same one in the same millisecond. */
+const ID_ATTEMPTS = 3;
+
+@Injectable()
+export class ManualLogsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  /**
+   * Records a log written by hand on a lead the caller may manage (LeadManageGuard checked it). A logged
+   * call is at once a call of Get Call, built from the log; a logged email or text is not a call.
+   */
+  async create(caller: Principal, lead: LeadRef, input: CreateManualLogDto): Promise<ManualLogResponseDto> {
+    const channel = CHANNELS[input.logType];
+    const callOrText = channel === Channel.Call || channel === Channel.Text;
+    const now = nowToTheSecond();
+    const log: Omit<CommunicationEntity, 'lead' | 'agent' | 'dialerCallRecord' | 'id'> = {
+      leadId: lead.leadId,
+      agentId: caller.userId,
+      channel,
+      source: CommunicationSource.Logged,
+      dialerCallRecordId: null,
+      logPhoneNumber: callOrText ? (input.leadPhoneNumber ?? null) : null,
+      logDirection: callOrText ? (input.outboundOrInbound ?? null) : null,
+      content: truncateCharacters(input.content, LOG_CONTENT_MAX).text,
+      isPin: input.isPin ?? false,
+      emailSubject: channel === Channel.Email ? (input.emailSubject ?? null) : null,
+      toEmail: channel === Channel.Email ? (input.toEmail ?? null) : null,
+      fromEmail: channel === Channel.Email ? (input.fromEmail ?? null) : null,
+      callingOutcome: channel === Channel.Call ? (input.callingOutcome ?? null) : null,
+      rateScore: null,
+      note: null,
+      createTime: now,
+      updateTime: now,
+    };
+    const id = await this.transactions.run(async (manager) => {
+      for (let attempt = 1; ; attempt++) {
+        const candidate = this.ids.next();
+        try {
+          await manager.insert(CommunicationEntity, { ...log, id: candidate });
+          return candidate;
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt === ID_ATTEMPTS) throw error;
+        }
+      }
+    });
+    return { logType: toManualLog(id, log) };
+  }
+}
+
+function toManualLog(id: string, log: Omit<CommunicationEntity, 'lead' | 'agent' | 'dialerCallRecord' | 'id'>) {
+  const dto = {} as ManualLogResponseDto['logType'];
+  dto.id = BigInt(id);
+  dto.leadId = BigInt(log.leadId);
+  if (log.logPhoneNumber !== null) dto.leadPhoneNumber = log.logPhoneNumber;
+  if (log.callingOutcome !== null) dto.callingOutcome = log.callingOutcome;
+  dto.content = log.content ?? '';
+  dto.createTime = formatUtc(log.createTime);
+  if (log.logDirection !== null) dto.outboundOrInbound = log.logDirection;
+  dto.isPin = log.isPin;
+  dto.agentId = BigInt(log.agentId);
+  if (log.emailSubject !== null) dto.emailSubject = log.emailSubject;
+  if (log.toEmail !== null) dto.toEmail = log.toEmail;
+  if (log.fromEmail !== null) dto.fromEmail = log.fromEmail;
+  return dto;
+}
