@@ -4,7 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CallsModule } from './calls/calls.module';
 import { AppExceptionFilter } from './common/errors/app-exception.filter';
-import { createValidationPipe } from './common/validation.pipe';
+import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';

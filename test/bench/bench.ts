@@ -50,7 +50,9 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
     const rssStart = server.rssMb();
     for (let round = 0; round < rounds; round++) {
       for (const [i, c] of cases.entries()) {
-        runs[i].push(await runLoad({ url: c.url, headers: c.headers, durationSeconds: duration / rounds, connections }));
+        runs[i].push(
+          await runLoad({ url: c.url, headers: c.headers, durationSeconds: duration / rounds, connections }),
+        );
       }
     }
     const rssEnd = server.rssMb();
