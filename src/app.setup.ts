@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { urlencoded } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Server } from 'node:http';
+import { answerClientErrors } from './common/http/client-errors';
 import { stringifyJson } from './common/http/lossless-json';
 import { losslessJsonBody, refuseUnreadBodies } from './common/http/lossless-json-body';
 import type { AppConfig } from './config/app-config';
@@ -29,6 +31,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(losslessJsonBody(BODY_LIMIT));
   app.use('/oauth/token', urlencoded({ limit: BODY_LIMIT, extended: false }));
   app.use(refuseUnreadBodies());
+  answerClientErrors(app.getHttpServer());
   app.enableShutdownHooks();
   if (config.swaggerEnabled) {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {

@@ -1,4 +1,5 @@
-import { Int64, parseInt64Id } from '../common/int64';
+import { type Int64, parseInt64Id } from '../common/int64';
+import { parseScopes } from './scopes';
 
 /** What the service relies on in a verified access token. */
 export interface AccessTokenClaims {
@@ -24,6 +25,6 @@ export function parseAccessTokenClaims(payload: unknown): AccessTokenClaims | nu
   return {
     userId,
     clientId: clientId ?? null,
-    scopes: scope === undefined ? [] : scope.split(' ').filter((s) => s !== ''),
+    scopes: scope === undefined ? [] : parseScopes(scope),
   };
 }

@@ -10,7 +10,7 @@ export class ApiClientEntity {
   @PrimaryColumn({ name: 'id', type: 'varchar', length: 64 })
   id!: string;
 
-  /** scrypt hash of the secret; the secret itself is shown once, when the client is created. */
+  /** SHA-256 of the secret (see client-secret.ts); the secret itself is shown once, at creation. */
   @VarcharColumn({ name: 'secret_hash', length: 255 })
   secretHash!: string;
 

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import type { Int64 } from '../common/int64';
 import { nowToTheSecond } from '../database/utc';
 import { ApiClientEntity } from './api-client.entity';
+import { parseScopes } from './scopes';
 import { generateClientSecret, hashClientSecret, UNKNOWN_CLIENT_HASH, verifyClientSecret } from './client-secret';
 
 export interface AuthenticatedClient {
@@ -28,11 +29,11 @@ export class ApiClientsService {
    */
   async authenticate(clientId: string, secret: string): Promise<AuthenticatedClient | null> {
     const client = await this.clients.findOne({ where: { id: clientId }, relations: { user: true } });
-    const secretOk = await verifyClientSecret(secret, client?.secretHash ?? UNKNOWN_CLIENT_HASH);
+    const secretOk = verifyClientSecret(secret, client?.secretHash ?? UNKNOWN_CLIENT_HASH);
     if (!client || !secretOk || client.revokedAt !== null || client.user?.active !== true) {
       return null;
     }
-    return { clientId: client.id, userId: client.userId, scopes: splitScopes(client.scopes) };
+    return { clientId: client.id, userId: client.userId, scopes: parseScopes(client.scopes) };
   }
 
   /** Registers a client acting as the given user; the secret is returned once and stored hashed. */
@@ -41,7 +42,7 @@ export class ApiClientsService {
     const clientSecret = generateClientSecret();
     await this.clients.insert({
       id: clientId,
-      secretHash: await hashClientSecret(clientSecret),
+      secretHash: hashClientSecret(clientSecret),
       userId,
       name,
       scopes: scopes.join(' '),
@@ -50,8 +51,4 @@ export class ApiClientsService {
     });
     return { clientId, clientSecret };
   }
-}
-
-export function splitScopes(scopes: string): string[] {
-  return scopes.split(' ').filter((scope) => scope !== '');
 }

@@ -7,17 +7,15 @@ import { AuthService } from './auth.service';
 import { JwtKeys } from './jwt-keys';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
-import { TeamEntity } from './team.entity';
 import { TokenController } from './token.controller';
 import { TokenService } from './token.service';
-import { UserEntity } from './user.entity';
 import { ScopesGuard } from './scopes';
 import { UsersService } from './users.service';
 import { VerifiedTokens } from './verified-tokens';
 
 /** Identity and access: teams, users, API clients, token issuing and bearer token verification. */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([TeamEntity, UserEntity, ApiClientEntity])],
+  imports: [PassportModule, TypeOrmModule.forFeature([ApiClientEntity])],
   controllers: [TokenController],
   providers: [
     JwtKeys,

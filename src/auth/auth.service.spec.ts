@@ -10,7 +10,7 @@ describe('readClientCredentialsRequest', () => {
   it('reads the credentials from the body', () => {
     expect(
       readClientCredentialsRequest({ grant_type: 'client_credentials', client_id: 'a', client_secret: 'b' }, undefined),
-    ).toEqual({ clientId: 'a', clientSecret: 'b', scope: undefined });
+    ).toEqual({ clientId: 'a', clientSecret: 'b', scope: undefined, basic: false });
   });
 
   it('reads them from an HTTP Basic header, form-decoded', () => {
@@ -20,6 +20,7 @@ describe('readClientCredentialsRequest', () => {
       clientId: 'a:b',
       clientSecret: 'c d',
       scope: 's',
+      basic: true,
     });
   });
 
@@ -43,8 +44,14 @@ describe('readClientCredentialsRequest', () => {
     [
       { grant_type: 'client_credentials', client_id: 'x'.repeat(513), client_secret: 'b' },
       undefined,
-      ErrorCode.InvalidParameter,
-      'client_id is too long.',
+      ErrorCode.ParameterTooLong,
+      'client_id is longer than 512 characters.',
+    ],
+    [
+      { grant_type: 'client_credentials' },
+      basic('a', 'x'.repeat(513)),
+      ErrorCode.ParameterTooLong,
+      'client_secret is longer than 512 characters.',
     ],
     [
       { grant_type: 'client_credentials', client_id: 'a', client_secret: 'b' },
@@ -75,40 +82,50 @@ describe('AuthService.clientCredentials', () => {
 
   it('issues a token for the client user with the scopes it holds', async () => {
     clients.authenticate.mockResolvedValue({ clientId: 'cl_1', userId: '100234', scopes: ['dialer:write'] });
-    await expect(service.clientCredentials({ clientId: 'cl_1', clientSecret: 's', scope: undefined })).resolves.toEqual(
-      {
-        access_token: 'jwt',
-        token_type: 'Bearer',
-        expires_in: 3600,
-        scope: 'dialer:write',
-      },
-    );
+    await expect(
+      service.clientCredentials({ clientId: 'cl_1', clientSecret: 's', scope: undefined, basic: false }),
+    ).resolves.toEqual({
+      access_token: 'jwt',
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: 'dialer:write',
+    });
     expect(tokens.issue).toHaveBeenCalledWith({ userId: '100234', clientId: 'cl_1', scopes: ['dialer:write'] });
   });
 
   it('leaves scope out when the client holds none', async () => {
     clients.authenticate.mockResolvedValue({ clientId: 'cl_1', userId: '1', scopes: [] });
     await expect(
-      service.clientCredentials({ clientId: 'cl_1', clientSecret: 's', scope: undefined }),
+      service.clientCredentials({ clientId: 'cl_1', clientSecret: 's', scope: undefined, basic: false }),
     ).resolves.not.toHaveProperty('scope');
   });
 
   it('narrows to the requested scopes, and refuses one the client does not hold', async () => {
     clients.authenticate.mockResolvedValue({ clientId: 'cl_1', userId: '1', scopes: ['a', 'b'] });
-    await expect(service.clientCredentials({ clientId: 'cl_1', clientSecret: 's', scope: 'b' })).resolves.toMatchObject(
-      {
-        scope: 'b',
-      },
-    );
-    await expect(service.clientCredentials({ clientId: 'cl_1', clientSecret: 's', scope: 'b c' })).rejects.toEqual(
-      new AppError(ErrorCode.InvalidParameter, 'scope: the client does not hold c.'),
-    );
+    await expect(
+      service.clientCredentials({ clientId: 'cl_1', clientSecret: 's', scope: 'b', basic: false }),
+    ).resolves.toMatchObject({
+      scope: 'b',
+    });
+    await expect(
+      service.clientCredentials({ clientId: 'cl_1', clientSecret: 's', scope: 'b c', basic: false }),
+    ).rejects.toEqual(new AppError(ErrorCode.InvalidParameter, 'scope: the client does not hold c.'));
+  });
+
+  it('challenges a client that sent Basic credentials with Basic', async () => {
+    clients.authenticate.mockResolvedValue(null);
+    await expect(
+      service.clientCredentials({ clientId: 'x', clientSecret: 'y', scope: undefined, basic: true }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.BadCredentials,
+      challenge: 'Basic realm="calls-api", charset="UTF-8"',
+    });
   });
 
   it('refuses unknown clients and wrong secrets with BAD_CREDENTIALS', async () => {
     clients.authenticate.mockResolvedValue(null);
     await expect(
-      service.clientCredentials({ clientId: 'x', clientSecret: 'y', scope: undefined }),
+      service.clientCredentials({ clientId: 'x', clientSecret: 'y', scope: undefined, basic: false }),
     ).rejects.toMatchObject({
       code: ErrorCode.BadCredentials,
     });

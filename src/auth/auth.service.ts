@@ -3,15 +3,20 @@ import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { ApiClientsService } from './api-clients.service';
 import type { TokenResponseDto } from './dto/token.dto';
+import { parseScopes } from './scopes';
 import { TokenService } from './token.service';
 
 export interface ClientCredentialsRequest {
   clientId: string;
   clientSecret: string;
   scope: string | undefined;
+  /** The credentials came in an HTTP Basic Authorization header. */
+  basic: boolean;
 }
 
 const FIELD_LIMIT = 512;
+const BASIC_CHALLENGE = 'Basic realm="calls-api", charset="UTF-8"';
+const BAD_CLIENT = 'Unknown client, wrong secret, or the client is revoked.';
 
 @Injectable()
 export class AuthService {
@@ -25,7 +30,7 @@ export class AuthService {
     this.tokens.assertEnabled();
     const client = await this.clients.authenticate(request.clientId, request.clientSecret);
     if (client === null) {
-      throw new AppError(ErrorCode.BadCredentials, 'Unknown client, wrong secret, or the client is revoked.');
+      throw new AppError(ErrorCode.BadCredentials, BAD_CLIENT, request.basic ? BASIC_CHALLENGE : undefined);
     }
     const scopes = request.scope === undefined ? client.scopes : requestedScopes(request.scope, client.scopes);
     const { accessToken, expiresIn } = this.tokens.issue({ userId: client.userId, clientId: client.clientId, scopes });
@@ -39,7 +44,7 @@ export class AuthService {
 }
 
 function requestedScopes(scope: string, held: string[]): string[] {
-  const requested = [...new Set(scope.split(' ').filter((s) => s !== ''))];
+  const requested = parseScopes(scope);
   const missing = requested.filter((s) => !held.includes(s));
   if (missing.length > 0) {
     throw new AppError(ErrorCode.InvalidParameter, `scope: the client does not hold ${missing.join(', ')}.`);
@@ -61,8 +66,7 @@ export function readClientCredentialsRequest(
     const value = fields[name];
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value !== 'string') throw new AppError(ErrorCode.InvalidParameter, `${name} must be a string.`);
-    if (value.length > FIELD_LIMIT) throw new AppError(ErrorCode.InvalidParameter, `${name} is too long.`);
-    return value;
+    return checkLength(name, value);
   };
   const required = (name: string, value: string | undefined): string => {
     if (value === undefined) throw new AppError(ErrorCode.MissingParameter, `${name} is required.`);
@@ -85,20 +89,32 @@ export function readClientCredentialsRequest(
     clientId: basic?.clientId ?? required('client_id', bodyId),
     clientSecret: basic?.clientSecret ?? required('client_secret', bodySecret),
     scope: text('scope'),
+    basic: basic !== null,
   };
+}
+
+function checkLength(name: string, value: string): string {
+  if (value.length > FIELD_LIMIT) {
+    throw new AppError(ErrorCode.ParameterTooLong, `${name} is longer than ${FIELD_LIMIT} characters.`);
+  }
+  return value;
 }
 
 function parseBasicAuthorization(header: string | undefined): { clientId: string; clientSecret: string } | null {
   if (header === undefined || !/^basic /i.test(header)) return null;
+  const malformed = () =>
+    new AppError(ErrorCode.BadCredentials, 'Malformed Basic Authorization header.', BASIC_CHALLENGE);
   const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon < 1) throw new AppError(ErrorCode.BadCredentials, 'Malformed Basic Authorization header.');
+  if (colon < 1) throw malformed();
+  let clientId: string;
+  let clientSecret: string;
   try {
-    return {
-      clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
-      clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
-    };
+    // RFC 6749 section 2.3.1: both parts are form-encoded before they are joined.
+    clientId = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+    clientSecret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
   } catch {
-    throw new AppError(ErrorCode.BadCredentials, 'Malformed Basic Authorization header.');
+    throw malformed();
   }
+  return { clientId: checkLength('client_id', clientId), clientSecret: checkLength('client_secret', clientSecret) };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { passportJwtSecret } from 'jwks-rsa';
-import { ExtractJwt, Strategy, type StrategyOptionsWithRequest } from 'passport-jwt';
+import { Strategy, type StrategyOptionsWithRequest } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -14,8 +14,15 @@ import { VerifiedTokens } from './verified-tokens';
 
 export const INVALID_TOKEN_MESSAGE = 'Invalid access token.';
 
-/** The token of an `Authorization: Bearer <token>` header, read as passport-jwt reads it; null if none. */
-export const bearerToken: (request: Request) => string | null = ExtractJwt.fromAuthHeaderAsBearerToken();
+/**
+ * The token of an `Authorization: Bearer <token>` header (the scheme in any case), or null when there is
+ * no such header. Everything after the scheme is the token: `Bearer <token> junk` is a token that fails
+ * verification, never the token with the junk ignored.
+ */
+export function bearerToken(request: Request): string | null {
+  const match = /^bearer +(\S.*)$/i.exec(request.headers.authorization ?? '');
+  return match === null ? null : match[1].trimEnd();
+}
 
 /**
  * Bearer JWT verification: the algorithm is pinned by configuration (so `none` and algorithm confusion are

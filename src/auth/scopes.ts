@@ -20,6 +20,11 @@ export enum Scope {
 
 export const SCOPES = Object.values(Scope);
 
+/** The scopes of an OAuth `scope` string (space-separated), each once, in order. */
+export function parseScopes(text: string): string[] {
+  return [...new Set(text.split(' ').filter((scope) => scope !== ''))];
+}
+
 const REQUIRED_SCOPES = 'auth:requiredScopes';
 
 @Injectable()

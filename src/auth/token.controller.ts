@@ -29,6 +29,23 @@ export class TokenController {
   @ApiOkResponse({ type: TokenResponseDto, description: 'A bearer token.' })
   @ApiErrors(
     { code: ErrorCode.MissingParameter, message: 'client_secret is required.', summary: 'A field is missing' },
+    { code: ErrorCode.InvalidParameter, message: 'client_id must be a string.', summary: 'A field is malformed' },
+    {
+      code: ErrorCode.ParameterTooLong,
+      message: 'client_id is longer than 512 characters.',
+      summary: 'A field is too long',
+    },
+    {
+      code: ErrorCode.MalformedJson,
+      message: 'The request body is not valid JSON.',
+      summary: 'A JSON body that does not parse',
+    },
+    { code: ErrorCode.PayloadTooLarge, message: 'The request body is too large.', summary: 'A body over 1 MB' },
+    {
+      code: ErrorCode.UnsupportedMediaType,
+      message: 'Send the body as JSON (Content-Type: application/json).',
+      summary: 'Neither a form nor JSON',
+    },
     {
       code: ErrorCode.UnsupportedGrantType,
       message: 'Only grant_type=client_credentials is supported.',

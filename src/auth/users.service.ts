@@ -5,6 +5,7 @@ import type { Int64 } from '../common/int64';
 import type { AccessTokenClaims } from './access-token';
 import type { Principal } from './principal';
 import { Role, ROLES } from './role';
+import { parseScopes } from './scopes';
 
 interface PrincipalRow {
   id: string;
@@ -67,6 +68,6 @@ function isRole(value: string): value is Role {
 
 /** The token's scopes that the client still holds: a scope removed from a client stops working at once. */
 function grantedScopes(tokenScopes: string[], clientScopes: string): ReadonlySet<string> {
-  const held = new Set(clientScopes.split(' '));
+  const held = new Set(parseScopes(clientScopes));
   return new Set(tokenScopes.filter((scope) => held.has(scope)));
 }

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../common/errors/app-error';
-import { ErrorCode } from '../common/errors/error-code';
-import { invalidInt64Message } from '../common/int64-id.pipe';
-import { parseInt64Id } from '../common/int64';
+import { Int64IdPipe } from '../common/int64-id.pipe';
 import type { LeadScopedLoader } from '../leads/lead-manage.guard';
 import type { CallRecord } from './call-record';
 import { CallsService } from './calls.service';
@@ -15,10 +12,6 @@ export class CallByIdLoader implements LeadScopedLoader<CallRecord> {
   constructor(private readonly calls: CallsService) {}
 
   load(request: Request, caller: Principal): Promise<CallRecord | null> {
-    const id = parseInt64Id(request.params.communicationId);
-    if (id === null) {
-      throw new AppError(ErrorCode.InvalidParameter, invalidInt64Message('communicationId'));
-    }
-    return this.calls.findCall(id, caller);
+    return this.calls.findCall(Int64IdPipe.parse(request.params.communicationId, 'communicationId'), caller);
   }
 }

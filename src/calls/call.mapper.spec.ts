@@ -31,14 +31,14 @@ const sqliteDialerRow = (overrides: Partial<CallRow> = {}): CallRow => ({
   ...overrides,
 });
 
-/** The same call as mysql2 returns it (INT and TINYINT as numbers, DECIMAL as a string, DATETIME as a Date). */
+/** The same call as the SQL reader gets it from mysql2: INT and TINYINT numbers, DECIMAL and DATETIME text. */
 const mysqlDialerRow = (): CallRow =>
   sqliteDialerRow({
     rate_score: 4,
-    create_time: new Date(Date.UTC(2026, 3, 22, 10, 15, 0)),
-    update_time: new Date(Date.UTC(2026, 3, 22, 10, 18, 45)),
-    start_time: new Date(Date.UTC(2026, 3, 22, 10, 15, 0)),
-    end_time: new Date(Date.UTC(2026, 3, 22, 10, 18, 45)),
+    create_time: '2026-04-22 10:15:00',
+    update_time: '2026-04-22 10:18:45',
+    start_time: '2026-04-22 10:15:00',
+    end_time: '2026-04-22 10:18:45',
     duration: 225,
     recording_switch: 1,
     is_machine_answered: 0,
@@ -154,6 +154,35 @@ describe('toCallResponse', () => {
       expect(dto.recordingSwitch).toBe(false);
     });
 
+    it('leaves out what no valid value stands for: unknown enums, empty texts, negative counts', () => {
+      const dto = toCallResponse(
+        sqliteDialerRow({
+          direction: 'outbound',
+          status: 'completed',
+          calling_outcome: 'talked',
+          user_phone_number: '',
+          note: '',
+          rate_score: '9',
+          duration: '-1',
+          elapsed_seconds: '-5',
+          price: -0.5,
+        }),
+      );
+      for (const key of [
+        'direction',
+        'status',
+        'callingOutcome',
+        'userPhoneNumber',
+        'note',
+        'rateScore',
+        'duration',
+        'elapsedTime',
+        'price',
+      ]) {
+        expect(dto).not.toHaveProperty(key);
+      }
+    });
+
     it('keeps int64 ids above 2^53 exact', () => {
       const dto = toCallResponse(sqliteDialerRow({ id: '9007199254740993', dialer_id: '9223372036854775807' }));
       expect(dto.id).toBe(9007199254740993n);
@@ -182,6 +211,10 @@ describe('toCallResponse', () => {
       expect(toCallResponse(loggedRow({ log_direction: 'inbound' })).direction).toBe('Inbound');
     });
 
+    it('has no direction for a direction it does not know', () => {
+      expect(toCallResponse(loggedRow({ log_direction: 'Outbound' }))).not.toHaveProperty('direction');
+    });
+
     it('omits the number, the direction, the outcome and the note when the log has none', () => {
       const dto = toCallResponse(
         loggedRow({ log_phone_number: null, log_direction: null, calling_outcome: null, content: null }),
@@ -203,6 +236,15 @@ describe('usd', () => {
   ])('%s is %s, written as %s', (value, number, json) => {
     expect(usd(value)).toBe(number);
     expect(JSON.stringify(usd(value))).toBe(json);
+  });
+
+  it('rounds a double that SQLite kept unrounded to the 4 decimals of the column', () => {
+    expect(usd(0.0001 * 3)).toBe(0.0003);
+    expect(JSON.stringify(usd(0.1 + 0.2))).toBe('0.3');
+  });
+
+  it.each([[-1], ['abc'], [Number.NaN]])('has no price for %p', (value) => {
+    expect(usd(value)).toBeNull();
   });
 
   it('writes every DECIMAL(10,4) value exactly', () => {

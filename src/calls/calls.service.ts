@@ -33,11 +33,15 @@ export class CallsService {
     private readonly leads: LeadsService,
   ) {
     const access = leads.accessSql('c.lead_id');
+    // No existence leak, also in time: when there is no such communication, a stand-in row (the first
+    // communication) is read in its place, with the same joins, so that a missing id, a communication that
+    // is not a call and a call of a lead the caller may not manage cost the same; findCall tells them apart.
     this.findCallSql =
-      `SELECT ${CALL_COLUMNS}, ${access.select} ` +
+      `SELECT ${CALL_COLUMNS}, c.channel, ${access.select} ` +
       `FROM communications c ${access.join} ` +
       'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
-      `WHERE c.id = ? AND c.channel = '${Channel.Call}'`;
+      'WHERE c.id = COALESCE((SELECT x.id FROM communications x WHERE x.id = ?), ' +
+      '(SELECT MIN(y.id) FROM communications y))';
   }
 
   /**
@@ -75,8 +79,13 @@ export class CallsService {
    * is the lead policy's decision (see LeadManageGuard).
    */
   async findCall(communicationId: Int64, caller: Principal): Promise<CallRecord | null> {
-    const rows = await this.sql.query<CallRow & LeadAccessRow>(this.findCallSql, [caller.userId, communicationId]);
+    const rows = await this.sql.query<CallRow & LeadAccessRow & { channel: SqlValue }>(this.findCallSql, [
+      caller.userId,
+      communicationId,
+    ]);
     const row = rows[0];
-    return row === undefined ? null : { row, leadAccess: this.leads.readAccess(row) };
+    if (row === undefined) return null;
+    const record = { row, leadAccess: this.leads.readAccess(row) };
+    return String(row.id) === communicationId && row.channel === Channel.Call ? record : null;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { toJsonInt64 } from '../common/int64';
 import { truncateCharacters } from '../common/text';
 import { IdGenerator } from '../database/id-generator';
 import { formatUtc } from '../database/sql-values';
@@ -71,15 +72,15 @@ export class ManualLogsService {
 
 function toManualLog(id: string, log: Omit<CommunicationEntity, 'lead' | 'agent' | 'dialerCallRecord' | 'id'>) {
   const dto = {} as ManualLogResponseDto['logType'];
-  dto.id = BigInt(id);
-  dto.leadId = BigInt(log.leadId);
+  dto.id = toJsonInt64(id);
+  dto.leadId = toJsonInt64(log.leadId);
   if (log.logPhoneNumber !== null) dto.leadPhoneNumber = log.logPhoneNumber;
   if (log.callingOutcome !== null) dto.callingOutcome = log.callingOutcome;
   dto.content = log.content ?? '';
   dto.createTime = formatUtc(log.createTime);
   if (log.logDirection !== null) dto.outboundOrInbound = log.logDirection;
   dto.isPin = log.isPin;
-  dto.agentId = BigInt(log.agentId);
+  dto.agentId = toJsonInt64(log.agentId);
   if (log.emailSubject !== null) dto.emailSubject = log.emailSubject;
   if (log.toEmail !== null) dto.toEmail = log.toEmail;
   if (log.fromEmail !== null) dto.fromEmail = log.fromEmail;

@@ -30,7 +30,6 @@ describe('Int64IdPipe', () => {
     '+1',
     '0x1F',
     '１',
-    '',
     '9223372036854775808',
     '9999999999999999999',
     '18446744073709551616',
@@ -44,8 +43,18 @@ describe('Int64IdPipe', () => {
     );
   });
 
-  it.each([undefined, null, 1, 1n, {}, ['1']])('refuses the non-string %p', (value) => {
+  it.each([undefined, null, ''])('reports %p as missing', (value) => {
+    expect(() => transform(value)).toThrow(new AppError(ErrorCode.MissingParameter, 'communicationId is required.'));
+  });
+
+  it.each([{}, ['1'], true, 1.5, -1, 0, 2 ** 53, 2n ** 63n])('refuses %p', (value) => {
     expect(() => transform(value)).toThrow(AppError);
+  });
+
+  it('takes the integers of a JSON body, exact beyond 2^53 as bigints', () => {
+    expect(transform(100001)).toBe('100001');
+    expect(transform(9007199254740993n)).toBe('9007199254740993');
+    expect(Int64IdPipe.parse(2n ** 63n - 1n, 'leadId')).toBe('9223372036854775807');
   });
 
   it('agrees with BigInt on every string of digits', () => {

@@ -70,6 +70,10 @@ describe('loadAppConfig', () => {
     });
   });
 
+  it('listens on any interface with a real secret', () => {
+    expect(loadAppConfig({ HOST: '0.0.0.0', JWT_SECRET: 'x'.repeat(32) }).http.host).toBe('0.0.0.0');
+  });
+
   it('binds to every interface and does not migrate by itself in production', () => {
     const config = loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
     expect(config.http.host).toBe('0.0.0.0');
@@ -103,6 +107,7 @@ describe('loadAppConfig', () => {
     [{ JWT_ALGORITHM: 'RS256' }, /needs JWT_JWKS_URL/],
     [{ JWT_JWKS_URL: 'https://idp/jwks', JWT_ALGORITHM: 'HS256' }, /JWT_ALGORITHM is HS256/],
     [{ NODE_ENV: 'production', JWT_JWKS_URL: 'http://idp.example.com/jwks' }, /https/],
+    [{ HOST: '0.0.0.0' }, /Refusing to listen on HOST=0.0.0.0 with the public development signing secret/],
     [{ DATABASE_URL: 'postgres://x/y' }, /unsupported scheme/],
     [{ DATABASE_URL: 'mysql://root@localhost:3306' }, /must name the database/],
     [{ DATABASE_MIGRATE: 'maybe' }, /DATABASE_MIGRATE/],

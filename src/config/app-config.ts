@@ -42,6 +42,8 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export const DEFAULT_SQLITE_FILE = 'data/calls-api.sqlite';
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
 /**
  * Public on purpose: it lets a fresh clone run with no configuration. The service refuses to start with it
  * when NODE_ENV=production, and binds to loopback by default while it is in use.
@@ -57,12 +59,16 @@ export function buildAppConfig(env: Environment): AppConfig {
   const production = nodeEnv === 'production';
   const database = parseDatabaseUrl(env.DATABASE_URL, env.DATABASE_POOL_SIZE ?? 10);
   const jwt = buildJwtConfig(env, production);
+  const host = env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+  if (jwt.usesDevelopmentSecret && !LOOPBACK_HOSTS.has(host)) {
+    throw new ConfigurationError(
+      `Refusing to listen on HOST=${host} with the public development signing secret: anyone could mint tokens. ` +
+        'Set JWT_SECRET (at least 32 random characters), or listen on 127.0.0.1.',
+    );
+  }
   return {
     env: nodeEnv,
-    http: {
-      host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
-      port: env.PORT ?? 3000,
-    },
+    http: { host, port: env.PORT ?? 3000 },
     database,
     migrateOnStart: env.DATABASE_MIGRATE ?? !production,
     demoData: env.DEMO_DATA ?? (database.kind === 'sqlite' && database.embeddedDefault && !production),

@@ -1,6 +1,7 @@
 import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
+import type { SqliteConnection } from './drivers';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -74,15 +75,6 @@ export function buildDataSourceOptions(db: DatabaseConfig, flavor: MysqlFlavor =
     bigNumberStrings: true,
     connectTimeout: 10_000,
   };
-}
-
-interface SqliteStatement {
-  safeIntegers(on: boolean): SqliteStatement;
-}
-
-interface SqliteConnection {
-  prepare(source: string, ...rest: unknown[]): SqliteStatement;
-  pragma(source: string): unknown;
 }
 
 /**

@@ -2,23 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { asError } from '../common/errors/as-error';
+import type { MysqlPool, SqliteConnection, SqliteStatement } from './drivers';
 
 export type SqlParam = string | number | bigint | boolean | null;
 
 type Select = (sql: string, params: readonly SqlParam[]) => Promise<Record<string, unknown>[]>;
-
-interface SqliteStatement {
-  all(...params: unknown[]): Record<string, unknown>[];
-}
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-}
-interface MysqlPool {
-  execute(
-    options: { sql: string; values: unknown[]; dateStrings: boolean },
-    callback: (error: Error | null, rows: unknown) => void,
-  ): void;
-}
 
 const STATEMENT_CACHE_LIMIT = 256;
 

@@ -1,7 +1,8 @@
 /*
- * Raw row values differ by engine: SQLite (read with safe integers) gives every INTEGER as a decimal string
- * and DATETIME as the text TypeORM wrote; mysql2 gives INT and TINYINT as numbers, BIGINT and DECIMAL as
- * strings and DATETIME as a Date (read as UTC). These helpers read them alike.
+ * Raw row values of the SQL reader differ by engine: SQLite (read with safe integers) gives every INTEGER
+ * as a decimal string and DATETIME as the text TypeORM wrote ("yyyy-MM-dd HH:mm:ss.SSS"); mysql2 gives INT
+ * and TINYINT as numbers, BIGINT, DECIMAL and DATETIME as strings. These helpers read them alike (and a
+ * Date, as TypeORM hands entities, as UTC).
  */
 
 export type SqlValue = string | number | bigint | boolean | Date | null | undefined;

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../common/errors/app-error';
-import { ErrorCode } from '../common/errors/error-code';
-import { type Int64, parseInt64Value } from '../common/int64';
-import { invalidInt64Message } from '../common/int64-id.pipe';
+import type { Int64 } from '../common/int64';
+import { Int64IdPipe } from '../common/int64-id.pipe';
 import { requireJsonObject } from '../common/validation/validation.pipe';
 import type { LeadScopedLoader } from './lead-manage.guard';
 import type { LeadRecord } from './lead-record';
@@ -12,14 +10,7 @@ import { type LeadRef, LeadsService } from './leads.service';
 
 /** The `leadId` of a request, required and a positive int64. */
 export function requireLeadId(value: unknown): Int64 {
-  if (value === undefined || value === null || value === '') {
-    throw new AppError(ErrorCode.MissingParameter, 'leadId is required.');
-  }
-  const id = parseInt64Value(value);
-  if (id === null) {
-    throw new AppError(ErrorCode.InvalidParameter, invalidInt64Message('leadId'));
-  }
-  return id;
+  return Int64IdPipe.parse(value, 'leadId');
 }
 
 /** The lead of the `leadId` path parameter, with all its fields. */

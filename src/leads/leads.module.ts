@@ -1,16 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { LeadAssigneeEntity } from './lead-assignee.entity';
-import { LeadEntity } from './lead.entity';
-import { LeadManageGuard } from './lead-manage.guard';
 import { AuthModule } from '../auth/auth.module';
 import { LeadByIdLoader, LeadInBodyLoader, LeadInQueryLoader } from './lead-loaders';
+import { LeadManageGuard } from './lead-manage.guard';
 import { LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
 
 /** Leads and the one manage-permission policy that every lead-scoped route goes through. */
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([LeadEntity, LeadAssigneeEntity])],
+  imports: [AuthModule],
   controllers: [LeadsController],
   providers: [LeadsService, LeadManageGuard, LeadByIdLoader, LeadInQueryLoader, LeadInBodyLoader],
   exports: [LeadsService, LeadManageGuard, LeadInQueryLoader, LeadInBodyLoader],

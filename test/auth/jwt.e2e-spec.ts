@@ -59,6 +59,12 @@ describe('bearer token verification', () => {
       'Missing access token: send the header "Authorization: Bearer <access_token>".',
     ],
     ['a token that is not a JWT', () => 'Bearer not-a-jwt', 'Invalid access token.'],
+    ['a valid token followed by junk', () => `Bearer ${signed({ sub: USERS.agent })} junk`, 'Invalid access token.'],
+    [
+      'a valid token in a query string only',
+      () => undefined,
+      'Missing access token: send the header "Authorization: Bearer <access_token>".',
+    ],
     [
       'alg: none',
       () => {
@@ -135,6 +141,11 @@ describe('bearer token verification', () => {
     } finally {
       await t.dataSource.getRepository(UserEntity).update(USERS.owner, { active: true });
     }
+  });
+
+  it('reads the scheme in any case', async () => {
+    expect((await call(`bearer ${signed({ sub: USERS.agent })}`)).status).toBe(200);
+    expect((await call(`BEARER  ${signed({ sub: USERS.agent })}`)).status).toBe(200);
   });
 
   it('tolerates a small clock skew', async () => {

@@ -152,7 +152,7 @@ describe('POST /oauth/token (client credentials)', () => {
 
   it('stores the secret hashed, never in clear', async () => {
     const row = await t.dataSource.getRepository(ApiClientEntity).findOneByOrFail({ id: client.clientId });
-    expect(row.secretHash).toMatch(/^scrypt\$/);
+    expect(row.secretHash).toMatch(/^sha256\$/);
     expect(row.secretHash).not.toContain(client.clientSecret);
   });
 });

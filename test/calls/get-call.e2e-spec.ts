@@ -1,4 +1,5 @@
 import { Role } from '../../src/auth/role';
+import { SqlReader } from '../../src/database/sql-reader';
 import { UserEntity } from '../../src/auth/user.entity';
 import { LeadEntity } from '../../src/leads/lead.entity';
 import { CALLS, EXPECTED, DIALER_CALL_JSON, LOGGED_CALL_JSON, PERMISSION_DENIED_JSON, USERS } from '../support/demo';
@@ -153,6 +154,29 @@ describe('GET /v2.0/communication/call/{communicationId}', () => {
       expect(res.status).toBe(400);
       expect(res.text).toBe(PERMISSION_DENIED_JSON);
       expect(strip(res.headers)).toEqual(strip(answers[0].headers));
+    }
+  });
+
+  it('reads one full row, with the lead facts, in each of the three refusals', async () => {
+    const reader = t.app.get(SqlReader);
+    const query = jest.spyOn(reader, 'query');
+    try {
+      const rowsOf = async (id: string, userId: string) => {
+        query.mockClear();
+        await get(id, userId);
+        const results = await Promise.all(query.mock.results.map((r) => r.value as Promise<object[]>));
+        return results.map((rows) => rows.map((row) => Object.keys(row).length));
+      };
+      const shapes = [
+        await rowsOf('563172647619999', USERS.unrelatedAgent),
+        await rowsOf(CALLS.email, USERS.unrelatedAgent),
+        await rowsOf(CALLS.dialer, USERS.unrelatedAgent),
+      ];
+      expect(shapes[0]).toEqual([[5], [31]]);
+      expect(shapes[1]).toEqual(shapes[0]);
+      expect(shapes[2]).toEqual(shapes[0]);
+    } finally {
+      query.mockRestore();
     }
   });
 

@@ -11,7 +11,15 @@ import { defaultMessage, type ErrorCode } from './error-code';
 export class AppError extends Error {
   readonly code: ErrorCode;
 
-  constructor(code: ErrorCode, message: string = defaultMessage(code)) {
+  /**
+   * @param challenge for a 401, the `WWW-Authenticate` challenge when it is not `Bearer` (the token endpoint
+   *   answers a client that sent HTTP Basic credentials with `Basic`).
+   */
+  constructor(
+    code: ErrorCode,
+    message: string = defaultMessage(code),
+    readonly challenge?: string,
+  ) {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(message);

@@ -21,14 +21,17 @@ export class AppExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    const status = httpStatusOf(body.code);
-    if (status === HttpStatus.UNAUTHORIZED) {
-      response.setHeader('WWW-Authenticate', 'Bearer');
-    }
     if (response.headersSent) {
       response.end();
       return;
     }
+    const status = httpStatusOf(body.code);
+    if (status === HttpStatus.UNAUTHORIZED) {
+      const challenge = exception instanceof AppError ? exception.challenge : undefined;
+      response.setHeader('WWW-Authenticate', challenge ?? 'Bearer');
+    }
+    // An error is about this request only: no cache keeps it.
+    response.setHeader('Cache-Control', 'no-store');
     response.status(status).json(body);
   }
 

@@ -1,13 +1,15 @@
 import { HttpStatus } from '@nestjs/common';
 import { ErrorCode } from './error-code';
 
-export function httpStatusOf(code: ErrorCode): HttpStatus {
+/** The HTTP status of an error code (431 has no name in Nest's HttpStatus). */
+export function httpStatusOf(code: ErrorCode): HttpStatus | 431 {
   switch (code) {
     case ErrorCode.InvalidParameter:
     case ErrorCode.MissingParameter:
     case ErrorCode.ParameterTooLong:
     case ErrorCode.LimitNotValid:
     case ErrorCode.MalformedJson:
+    case ErrorCode.MalformedRequest:
     case ErrorCode.UnsupportedGrantType:
     case ErrorCode.PermissionDenied:
       return HttpStatus.BAD_REQUEST;
@@ -20,6 +22,10 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
       return HttpStatus.CONFLICT;
     case ErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
+    case ErrorCode.RequestTimeout:
+      return HttpStatus.REQUEST_TIMEOUT;
+    case ErrorCode.HeadersTooLarge:
+      return 431;
     case ErrorCode.PayloadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case ErrorCode.UnsupportedMediaType:
