@@ -4,7 +4,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { urlencoded } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Server } from 'node:http';
 import { answerClientErrors } from './common/http/client-errors';
 import { stringifyJson } from './common/http/lossless-json';
 import { losslessJsonBody, refuseUnreadBodies } from './common/http/lossless-json-body';
