@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { loadConfigOrExit } from '../config/load';
 import { resolveDataSourceOptions } from '../database/data-source-options';
 import { prepareDatabase } from '../database/prepare-database';
+import { UsageError } from './usage-error';
 
 /** Messages of the scripts go to stderr, so that stdout holds only their result (a token, a secret). */
 export const stderrLogger = {
@@ -11,8 +12,6 @@ export const stderrLogger = {
   error: (message: string) => process.stderr.write(`${message}\n`),
   warn: (message: string) => process.stderr.write(`${message}\n`),
 };
-
-export class UsageError extends Error {}
 
 /** Runs a script with the configured database, prepared as the service prepares it, and exits. */
 export function runCli(main: (context: { config: AppConfig; dataSource: DataSource }) => Promise<void>): void {

@@ -3,7 +3,8 @@ import { JwtKeys } from '../auth/jwt-keys';
 import { TokenService } from '../auth/token.service';
 import { UserEntity } from '../auth/user.entity';
 import { parseInt64Id } from '../common/int64';
-import { runCli, UsageError } from './cli';
+import { runCli } from './cli';
+import { UsageError } from './usage-error';
 
 const USAGE =
   'Usage: npm run token -- --user <userId>\nPrints an access token for the user (for local use and scripts).';

@@ -42,7 +42,9 @@ export function buildDataSourceOptions(db: DatabaseConfig, flavor: MysqlFlavor =
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    logging: ['error', 'warn'] as ('error' | 'warn')[],
+    // Failures reach the exception filter, which logs the unexpected ones; TypeORM would also log the
+    // expected ones (a duplicate key of an idempotent retry).
+    logging: false,
   };
   if (db.kind === 'sqlite') {
     return {
