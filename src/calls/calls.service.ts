@@ -19,10 +19,7 @@ export class CallsService {
     `SELECT ${CALL_COLUMNS} FROM communications c ` +
     'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
     `WHERE c.lead_id = ? AND c.channel = '${Channel.Call}' ORDER BY c.id DESC LIMIT ? OFFSET ?`;
-  private readonly keysetPageSql =
-    `SELECT ${CALL_COLUMNS} FROM communications c ` +
-    'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
-    `WHERE c.lead_id = ? AND c.channel = '${Channel.Call}' AND c.id < ? ORDER BY c.id DESC LIMIT ?`;
+  private readonly keysetPageSql: string;
   private readonly storedCallSql =
     `SELECT ${CALL_COLUMNS} FROM communications c ` +
     'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
@@ -32,6 +29,14 @@ export class CallsService {
     private readonly sql: SqlReader,
     private readonly leads: LeadsService,
   ) {
+    // MariaDB reads the cursor page through the (lead_id, channel) prefix of the index and skips the newer
+    // calls one by one unless told to use the index: a page deep in a long history then costs as much as
+    // the calls before it. SQLite picks the range on (lead_id, channel, id) by itself.
+    const hint = sql.dialect === 'mysql' ? ' FORCE INDEX (idx_communications_lead_channel)' : '';
+    this.keysetPageSql =
+      `SELECT ${CALL_COLUMNS} FROM communications c${hint} ` +
+      'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
+      `WHERE c.lead_id = ? AND c.channel = '${Channel.Call}' AND c.id < ? ORDER BY c.id DESC LIMIT ?`;
     const access = leads.accessSql('c.lead_id');
     // No existence leak, also in time: when there is no such communication, a stand-in row (the first
     // communication) is read in its place, with the same joins, so that a missing id, a communication that

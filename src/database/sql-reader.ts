@@ -21,9 +21,12 @@ const STATEMENT_CACHE_LIMIT = 256;
 @Injectable()
 export class SqlReader {
   private readonly select: Select;
+  /** The engine, for the rare statement that must differ (an index hint MariaDB needs). */
+  readonly dialect: 'sqlite' | 'mysql';
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     const type = dataSource.options.type;
+    this.dialect = type === 'better-sqlite3' ? 'sqlite' : 'mysql';
     this.select =
       type === 'better-sqlite3'
         ? sqliteSelect((dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection)
