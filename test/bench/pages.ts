@@ -111,20 +111,17 @@ async function fill(url: string): Promise<DataSource> {
 }
 
 async function plan(dataSource: DataSource): Promise<string> {
-  const sql =
-    'SELECT c.id FROM communications c LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
-    "WHERE c.lead_id = ? AND c.channel = 'CALL' AND c.id < ? ORDER BY c.id DESC LIMIT 1000";
   const sqlite = dataSource.options.type === 'better-sqlite3';
-  const rows = (await dataSource.query(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`, [
-    LEAD,
-    '700000000000000',
-  ])) as Record<string, unknown>[];
+  const sql =
+    `SELECT c.id FROM communications c${sqlite ? '' : ' FORCE INDEX (idx_communications_lead_channel)'} ` +
+    'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id ' +
+    "WHERE c.lead_id = ? AND c.channel = 'CALL' AND c.id < ? ORDER BY c.id DESC LIMIT 1000";
+  const rows: Record<string, string | null>[] = await dataSource.query(
+    `${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`,
+    [LEAD, '700000000000000'],
+  );
   return rows
-    .map((r) =>
-      sqlite
-        ? String(r.detail)
-        : `${String(r.table)}: ${String(r.type)} on ${String(r.key)} (${String(r.Extra ?? '')})`,
-    )
+    .map((r) => (sqlite ? `${r.detail}` : `${r.table}: ${r.type} on ${r.key} (${r.Extra ?? ''})`))
     .join('\n  ');
 }
 
