@@ -26,7 +26,16 @@ export class TokenController {
   })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: TokenRequestDto })
-  @ApiOkResponse({ type: TokenResponseDto, description: 'A bearer token.' })
+  @ApiOkResponse({
+    type: TokenResponseDto,
+    description: 'A bearer token.',
+    example: {
+      access_token: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...',
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: 'dialer:write',
+    },
+  })
   @ApiErrors(
     { code: ErrorCode.MissingParameter, message: 'client_secret is required.', summary: 'A field is missing' },
     { code: ErrorCode.InvalidParameter, message: 'client_id must be a string.', summary: 'A field is malformed' },

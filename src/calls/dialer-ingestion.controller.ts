@@ -29,7 +29,11 @@ export class DialerIngestionController {
       'the call as Get Call returns it; `Location` names it.',
   })
   @ApiCreatedResponse({ type: CallResponseDto, description: 'Recorded.', example: DIALER_CALL_EXAMPLE })
-  @ApiOkResponse({ type: CallResponseDto, description: 'Recorded before (a retry): the same call.' })
+  @ApiOkResponse({
+    type: CallResponseDto,
+    description: 'Recorded before (a retry): the same call.',
+    example: DIALER_CALL_EXAMPLE,
+  })
   @ApiErrors(
     {
       code: ErrorCode.InvalidParameter,

@@ -30,6 +30,49 @@ describe('API documentation', () => {
     expect(ui.text).toContain('swagger-ui');
   });
 
+  it('documents every operation: a summary, its success answer with a schema and an example, its errors', () => {
+    const doc = buildOpenApiDocument(t.app) as unknown as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            summary?: string;
+            security?: unknown;
+            responses: Record<
+              string,
+              { content?: Record<string, { schema?: unknown; example?: unknown; examples?: unknown }> }
+            >;
+          }
+        >
+      >;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(9);
+    for (const { name, op } of operations) {
+      const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
+      const json = success?.[1].content?.['application/json'];
+      expect({ name, summary: typeof op.summary, schema: json?.schema !== undefined }).toEqual({
+        name,
+        summary: 'string',
+        schema: true,
+      });
+      if (!name.startsWith('GET /health')) {
+        expect({ name, example: json?.example !== undefined || json?.examples !== undefined }).toEqual({
+          name,
+          example: true,
+        });
+        expect({ name, errors: Object.keys(op.responses).some((status) => status.startsWith('4')) }).toEqual({
+          name,
+          errors: true,
+        });
+      }
+      if (op.security !== undefined) expect({ name, has401: '401' in op.responses }).toEqual({ name, has401: true });
+    }
+  });
+
   describe('Get Call', () => {
     type Schema = { properties: Record<string, Record<string, unknown>>; required: string[] };
     const doc = () =>
@@ -86,6 +129,15 @@ describe('API documentation', () => {
       );
       expect(codes.sort()).toEqual(['INVALID_PARAMETER', 'PERMISSION_DENIED']);
       expect(op.responses['401']).toBeDefined();
+    });
+
+    it('gives the demo logged call as the other 200 example, as the service answers it', async () => {
+      const example = operation().responses['200'].content['application/json'].examples.logged.value;
+      const res = await t
+        .http()
+        .get(`/v2.0/communication/call/${CALLS.logged}`)
+        .set('Authorization', `Bearer ${t.token(USERS.agent)}`);
+      expect(res.text).toBe(JSON.stringify(example));
     });
 
     it('gives the source document example as the 200 example, as the service answers it', async () => {
