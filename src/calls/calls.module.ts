@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { LeadsModule } from '../leads/leads.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CallByIdLoader } from './call-by-id.loader';
 import { CallListsController } from './call-lists.controller';
 import { CallListsService } from './call-lists.service';
@@ -13,7 +14,7 @@ import { ManualLogsService } from './manual-logs.service';
 
 /** Calls: Get Call, the call lists, manual logs and dialer ingestion. */
 @Module({
-  imports: [AuthModule, LeadsModule],
+  imports: [AuthModule, LeadsModule, WebhooksModule],
   controllers: [CallsController, CallListsController, ManualLogsController, DialerIngestionController],
   providers: [CallsService, CallByIdLoader, CallListsService, ManualLogsService, DialerIngestionService],
 })

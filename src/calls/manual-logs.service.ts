@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { toJsonInt64 } from '../common/int64';
 import { truncateCharacters } from '../common/text';
+import type { EntityManager } from 'typeorm';
 import { IdGenerator } from '../database/id-generator';
 import { formatUtc } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/unique-violation';
 import { nowToTheSecond } from '../database/utc';
 import type { LeadRef } from '../leads/leads.service';
+import { CallEventsOutbox } from '../webhooks/call-events.outbox';
 import { Channel, CommunicationSource } from './call-enums';
 import { CommunicationEntity } from './communication.entity';
 import { type CreateManualLogDto, LOG_CONTENT_MAX, type ManualLogResponseDto, LogType } from './dto/manual-log.dto';
@@ -18,6 +20,8 @@ const CHANNELS: Record<LogType, Channel> = {
   [LogType.Text]: Channel.Text,
 };
 
+type NewLog = Omit<CommunicationEntity, 'lead' | 'agent' | 'dialerCallRecord' | 'id'>;
+
 /** Attempts at a fresh id when another instance took the same one in the same millisecond. */
 const ID_ATTEMPTS = 3;
 
@@ -26,6 +30,7 @@ export class ManualLogsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly ids: IdGenerator,
+    private readonly events: CallEventsOutbox,
   ) {}
 
   /**
@@ -36,7 +41,7 @@ export class ManualLogsService {
     const channel = CHANNELS[input.logType];
     const callOrText = channel === Channel.Call || channel === Channel.Text;
     const now = nowToTheSecond();
-    const log: Omit<CommunicationEntity, 'lead' | 'agent' | 'dialerCallRecord' | 'id'> = {
+    const log: NewLog = {
       leadId: lead.leadId,
       agentId: caller.userId,
       channel,
@@ -56,21 +61,39 @@ export class ManualLogsService {
       updateTime: now,
     };
     const id = await this.transactions.run(async (manager) => {
-      for (let attempt = 1; ; attempt++) {
-        const candidate = this.ids.next();
-        try {
-          await manager.insert(CommunicationEntity, { ...log, id: candidate });
-          return candidate;
-        } catch (error) {
-          if (!isUniqueViolation(error) || attempt === ID_ATTEMPTS) throw error;
-        }
+      const stored = await this.insertWithFreshId(manager, log);
+      if (channel === Channel.Call) {
+        // A logged call is a Call event; a logged email or text is not.
+        const { teamId, assignedUserId, hidden } = lead.leadAccess;
+        await this.events.record(manager, {
+          timelineId: stored,
+          callId: stored,
+          communicationType: 'LOGGED',
+          leadId: lead.leadId,
+          agentId: caller.userId,
+          lead: { teamId, assignedUserId, hidden },
+        });
       }
+      return stored;
     });
+    this.events.committed();
     return { logType: toManualLog(id, log) };
+  }
+
+  private async insertWithFreshId(manager: EntityManager, log: NewLog): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const id = this.ids.next();
+      try {
+        await manager.insert(CommunicationEntity, { ...log, id });
+        return id;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt === ID_ATTEMPTS) throw error;
+      }
+    }
   }
 }
 
-function toManualLog(id: string, log: Omit<CommunicationEntity, 'lead' | 'agent' | 'dialerCallRecord' | 'id'>) {
+function toManualLog(id: string, log: NewLog) {
   const dto = {} as ManualLogResponseDto['logType'];
   dto.id = toJsonInt64(id);
   dto.leadId = toJsonInt64(log.leadId);

@@ -41,6 +41,12 @@ describe('loadAppConfig', () => {
       JWT_CLOCK_TOLERANCE_SECONDS: '5',
       LOG_LEVEL: 'debug',
       SWAGGER_ENABLED: 'off',
+      WEBHOOK_WORKER: 'false',
+      WEBHOOK_ALLOW_LOOPBACK_HTTP: 'false',
+      WEBHOOK_TIMEOUT_MS: '3000',
+      WEBHOOK_RETRY_BASE_MS: '1000',
+      WEBHOOK_POLL_MS: '250',
+      WEBHOOK_LEASE_MS: '20000',
     });
     expect(config).toEqual({
       env: 'production',
@@ -67,6 +73,17 @@ describe('loadAppConfig', () => {
       },
       logLevel: 'debug',
       swaggerEnabled: false,
+      webhooks: {
+        worker: false,
+        allowLoopbackHttp: false,
+        timeoutMs: 3000,
+        retryBaseMs: 1000,
+        retryMaxMs: 1800000,
+        retryWindowMs: 90000000,
+        pauseAfterMs: 86400000,
+        pollMs: 250,
+        leaseMs: 20000,
+      },
     });
   });
 
@@ -108,6 +125,11 @@ describe('loadAppConfig', () => {
     [{ JWT_JWKS_URL: 'https://idp/jwks', JWT_ALGORITHM: 'HS256' }, /JWT_ALGORITHM is HS256/],
     [{ NODE_ENV: 'production', JWT_JWKS_URL: 'http://idp.example.com/jwks' }, /https/],
     [{ HOST: '0.0.0.0' }, /Refusing to listen on HOST=0.0.0.0 with the public development signing secret/],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true' },
+      /development setting/,
+    ],
+    [{ WEBHOOK_TIMEOUT_MS: '5' }, /WEBHOOK_TIMEOUT_MS/],
     [{ DATABASE_URL: 'postgres://x/y' }, /unsupported scheme/],
     [{ DATABASE_URL: 'mysql://root@localhost:3306' }, /must name the database/],
     [{ DATABASE_MIGRATE: 'maybe' }, /DATABASE_MIGRATE/],

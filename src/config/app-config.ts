@@ -26,6 +26,24 @@ export interface JwtConfig {
   usesDevelopmentSecret: boolean;
 }
 
+export interface WebhookConfig {
+  /** Run the delivery worker in this process. */
+  worker: boolean;
+  /** Development only: allow http:// callbacks to loopback addresses. */
+  allowLoopbackHttp: boolean;
+  timeoutMs: number;
+  /** The first retry's delay; each retry doubles it, up to retryMaxMs, with jitter. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** How long an event is retried before it is given up (from its first attempt). */
+  retryWindowMs: number;
+  /** A subscription whose every delivery failed for this long is paused. */
+  pauseAfterMs: number;
+  pollMs: number;
+  /** How long a worker holds the events it claimed; past it another worker may take them. */
+  leaseMs: number;
+}
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number };
@@ -35,6 +53,7 @@ export interface AppConfig {
   jwt: JwtConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   swaggerEnabled: boolean;
+  webhooks: WebhookConfig;
 }
 
 /** Injection token of the validated configuration. */
@@ -75,6 +94,29 @@ export function buildAppConfig(env: Environment): AppConfig {
     jwt,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'log'),
     swaggerEnabled: env.SWAGGER_ENABLED ?? true,
+    webhooks: buildWebhookConfig(env, production),
+  };
+}
+
+const HOUR = 3_600_000;
+
+function buildWebhookConfig(env: Environment, production: boolean): WebhookConfig {
+  const allowLoopbackHttp = env.WEBHOOK_ALLOW_LOOPBACK_HTTP ?? false;
+  if (production && allowLoopbackHttp) {
+    throw new ConfigurationError(
+      'WEBHOOK_ALLOW_LOOPBACK_HTTP is a development setting: it is refused when NODE_ENV=production.',
+    );
+  }
+  return {
+    worker: env.WEBHOOK_WORKER ?? true,
+    allowLoopbackHttp,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS ?? 10_000,
+    retryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 5_000,
+    retryMaxMs: 30 * 60_000,
+    retryWindowMs: 25 * HOUR,
+    pauseAfterMs: 24 * HOUR,
+    pollMs: env.WEBHOOK_POLL_MS ?? 500,
+    leaseMs: env.WEBHOOK_LEASE_MS ?? 60_000,
   };
 }
 

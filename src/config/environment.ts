@@ -113,6 +113,44 @@ export class Environment {
   @Transform(toBool)
   @IsBoolean()
   SWAGGER_ENABLED?: boolean;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_WORKER?: boolean;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_ALLOW_LOOPBACK_HTTP?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  WEBHOOK_POLL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  WEBHOOK_LEASE_MS?: number;
 }
 
 export const ENVIRONMENT_KEYS = [
@@ -132,6 +170,12 @@ export const ENVIRONMENT_KEYS = [
   'JWT_CLOCK_TOLERANCE_SECONDS',
   'LOG_LEVEL',
   'SWAGGER_ENABLED',
+  'WEBHOOK_WORKER',
+  'WEBHOOK_ALLOW_LOOPBACK_HTTP',
+  'WEBHOOK_TIMEOUT_MS',
+  'WEBHOOK_RETRY_BASE_MS',
+  'WEBHOOK_POLL_MS',
+  'WEBHOOK_LEASE_MS',
 ] as const satisfies readonly (keyof Environment)[];
 
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {

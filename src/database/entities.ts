@@ -5,6 +5,9 @@ import { LeadAssigneeEntity } from '../leads/lead-assignee.entity';
 import { LeadEntity } from '../leads/lead.entity';
 import { TeamEntity } from '../auth/team.entity';
 import { UserEntity } from '../auth/user.entity';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
+import { WebhookEventEntity } from '../webhooks/webhook-event.entity';
+import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
 
 export const ENTITIES = [
   TeamEntity,
@@ -14,4 +17,7 @@ export const ENTITIES = [
   DialerCallRecordEntity,
   CommunicationEntity,
   ApiClientEntity,
+  WebhookSubscriptionEntity,
+  WebhookEventEntity,
+  WebhookDeliveryEntity,
 ];

@@ -18,21 +18,29 @@ export interface TestApp {
   http(): ReturnType<typeof request>;
   /** A valid access token of the built-in issuer for a user (and optionally a client). */
   token(userId: string, client?: { clientId: string; scopes?: string[] }): string;
-  close(): Promise<void>;
+  /** The database of the app, to start another app on it (a restart, a second instance). */
+  database: TestDatabase;
+  /** Stops the app and drops its database, unless another app goes on with it. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /**
  * The whole application, configured as main.ts configures it, on a database of its own built by the
  * migrations and loaded with the demo data set.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database: TestDatabase = options.database ?? (await createTestDatabase());
   const config = loadAppConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     DATABASE_MIGRATE: 'true',
     DEMO_DATA: 'true',
     LOG_LEVEL: 'error',
+    // Off unless a suite asks for it: a round in the background would add queries to the ones a test counts.
+    WEBHOOK_WORKER: 'false',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
@@ -46,9 +54,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     dataSource: app.get<DataSource>(getDataSourceToken()),
     http: () => request(app.getHttpServer()),
     token: (userId, client) => tokens.issue({ userId, clientId: client?.clientId, scopes: client?.scopes }).accessToken,
-    close: async () => {
+    database,
+    close: async (closing = {}) => {
       await app.close();
-      await database.drop();
+      if (closing.keepDatabase !== true) await database.drop();
     },
   };
 }

@@ -54,6 +54,7 @@ describe('AppExceptionFilter', () => {
     [ErrorCode.MissingParameter, 400],
     [ErrorCode.ParameterTooLong, 400],
     [ErrorCode.LimitNotValid, 400],
+    [ErrorCode.ListNotSupported, 400],
     [ErrorCode.InsufficientScope, 403],
     [ErrorCode.InsufficientRole, 403],
     [ErrorCode.Conflict, 409],

@@ -8,6 +8,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus | 431 {
     case ErrorCode.MissingParameter:
     case ErrorCode.ParameterTooLong:
     case ErrorCode.LimitNotValid:
+    case ErrorCode.ListNotSupported:
     case ErrorCode.MalformedJson:
     case ErrorCode.MalformedRequest:
     case ErrorCode.UnsupportedGrantType:

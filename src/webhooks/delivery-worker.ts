@@ -1,0 +1,310 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig, type WebhookConfig } from '../config/app-config';
+import { IdGenerator } from '../database/id-generator';
+import { SqlReader } from '../database/sql-reader';
+import { formatUtc } from '../database/sql-values';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './signature';
+import { type SendResult, WebhookSender } from './webhook-sender';
+import { EventStatus } from './webhook-event.entity';
+import { SubscriptionStatus } from './webhook-subscription.entity';
+
+interface ClaimedEvent {
+  id: string;
+  subscriptionId: string;
+  payload: string;
+  attempts: number;
+  callbackUrl: string;
+  batchLimit: number;
+  secret: string;
+  teamId: string;
+  listId: number;
+}
+
+/** Events one worker claims at most per round. */
+const CLAIM_LIMIT = 1000;
+/** Subscriptions a worker delivers to at the same time. */
+const CONCURRENCY = 8;
+const KEEP_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
+/**
+ * Delivers the outbox. Each round it claims the due events (on MySQL with `FOR UPDATE SKIP LOCKED`, so
+ * that several instances never take the same event; on SQLite there is one worker) by leasing them for
+ * WEBHOOK_LEASE_MS, posts them per subscription in batches of the subscription's limit, in order, and
+ * records the outcome. A 2xx marks the batch sent. Anything else is retried with exponential backoff and
+ * jitter until the event has been tried for WEBHOOK's retry window (25 h), then given up (DEAD). A
+ * subscription whose every delivery failed for 24 h is paused: its events wait, HELD, until it is resumed.
+ * A worker that dies mid-delivery loses nothing: its lease runs out and the events go out again (a
+ * receiver drops a duplicate by its eventId).
+ */
+@Injectable()
+export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Webhooks');
+  private readonly settings: WebhookConfig;
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<number> | null = null;
+  private again = false;
+  private lastPruneMs = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly sql: SqlReader,
+    private readonly sender: WebhookSender,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {
+    this.settings = config.webhooks;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.settings.worker) this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.round;
+  }
+
+  start(): void {
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** New events were committed: deliver them now rather than at the next poll. */
+  nudge(): void {
+    if (!this.running) return;
+    if (this.round !== null) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** One round: claim the due events and deliver them. The number of events it took. */
+  runOnce(): Promise<number> {
+    this.round ??= this.deliverDue().finally(() => {
+      this.round = null;
+    });
+    return this.round;
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.running) return;
+    let next = this.settings.pollMs;
+    try {
+      if ((await this.runOnce()) > 0 || this.again) next = 0;
+    } catch (error) {
+      this.logger.error(`Delivery round failed: ${(error as Error).message}`);
+    }
+    this.again = false;
+    if (this.running) this.schedule(next);
+  }
+
+  private async deliverDue(): Promise<number> {
+    const now = this.clock.now();
+    await this.pruneOld(now);
+    const claimed = await this.claim(now);
+    const bySubscription = new Map<string, ClaimedEvent[]>();
+    for (const event of claimed) {
+      bySubscription.set(event.subscriptionId, [...(bySubscription.get(event.subscriptionId) ?? []), event]);
+    }
+    const queue = [...bySubscription.values()];
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
+        for (let events = queue.shift(); events !== undefined; events = queue.shift()) {
+          await this.deliverSubscription(events);
+        }
+      }),
+    );
+    return claimed.length;
+  }
+
+  private claim(now: number): Promise<ClaimedEvent[]> {
+    const skipLocked = this.sql.dialect === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
+    return this.transactions.run(async (manager) => {
+      const due: { id: unknown }[] = await manager.query(
+        'SELECT e.id FROM webhook_events e WHERE e.status = ? AND e.next_attempt_ms <= ? AND e.lease_until_ms <= ? ' +
+          `ORDER BY e.next_attempt_ms, e.id LIMIT ${CLAIM_LIMIT}${skipLocked}`,
+        [EventStatus.Pending, now, now],
+      );
+      if (due.length === 0) return [];
+      const ids = due.map((row) => String(row.id));
+      await manager.query(`UPDATE webhook_events SET lease_until_ms = ? WHERE id IN (${marks(ids)})`, [
+        now + this.settings.leaseMs,
+        ...ids,
+      ]);
+      const rows: Record<string, unknown>[] = await manager.query(
+        'SELECT e.id, e.subscription_id, e.payload, e.attempts, s.callback_url, s.batch_limit, s.secret, s.team_id, ' +
+          `s.list_id FROM webhook_events e JOIN webhook_subscriptions s ON s.id = e.subscription_id WHERE e.id IN (${marks(ids)}) ` +
+          'ORDER BY e.subscription_id, e.id',
+        ids,
+      );
+      return rows.map((row) => ({
+        id: String(row.id),
+        subscriptionId: String(row.subscription_id),
+        payload: String(row.payload),
+        attempts: Number(row.attempts),
+        callbackUrl: String(row.callback_url),
+        batchLimit: Number(row.batch_limit),
+        secret: String(row.secret),
+        teamId: String(row.team_id),
+        listId: Number(row.list_id),
+      }));
+    });
+  }
+
+  /** Posts a subscription's events in order, a batch at a time; after a failure the rest waits with it. */
+  private async deliverSubscription(events: ClaimedEvent[]): Promise<void> {
+    const { batchLimit } = events[0];
+    for (let start = 0; start < events.length; start += batchLimit) {
+      const batch = events.slice(start, start + batchLimit);
+      const result = await this.post(batch);
+      if (result.ok) {
+        await this.recordSuccess(batch, result);
+      } else {
+        const retryAt = await this.recordFailure(batch, result);
+        const rest = events.slice(start + batchLimit).map((event) => event.id);
+        if (rest.length > 0) {
+          await this.transactions.run((manager) =>
+            manager.query(
+              `UPDATE webhook_events SET lease_until_ms = 0, next_attempt_ms = ? WHERE id IN (${marks(rest)})`,
+              [retryAt, ...rest],
+            ),
+          );
+        }
+        return;
+      }
+    }
+  }
+
+  private post(batch: ClaimedEvent[]): Promise<SendResult> {
+    const { teamId, listId, callbackUrl, secret } = batch[0];
+    // The payloads are stored as JSON already, int64 ids exact: the body is assembled, not re-serialized.
+    const body = `{"teamId":${teamId},"listId":${listId},"createdCall":[${batch.map((e) => e.payload).join(',')}]}`;
+    const timestamp = Math.floor(this.clock.now() / 1000);
+    return this.sender.send(callbackUrl, body, {
+      [DELIVERY_HEADER]: this.ids.next(),
+      [TIMESTAMP_HEADER]: String(timestamp),
+      [SIGNATURE_HEADER]: signCallback(secret, timestamp, body),
+    });
+  }
+
+  private async recordSuccess(batch: ClaimedEvent[], result: SendResult): Promise<void> {
+    const now = this.clock.now();
+    const ids = batch.map((event) => event.id);
+    await this.transactions.run(async (manager) => {
+      await manager.query(
+        'UPDATE webhook_events SET status = ?, sent_ms = ?, attempts = attempts + 1, ' +
+          `first_attempt_ms = COALESCE(first_attempt_ms, ?), lease_until_ms = 0, last_error = NULL WHERE id IN (${marks(ids)})`,
+        [EventStatus.Sent, now, now, ...ids],
+      );
+      await manager.query('UPDATE webhook_subscriptions SET failing_since_ms = NULL WHERE id = ?', [
+        batch[0].subscriptionId,
+      ]);
+      await this.recordDelivery(manager, batch, result, now);
+    });
+  }
+
+  /** Reschedules the batch (or gives up on the events past the retry window); the time of the next try. */
+  private async recordFailure(batch: ClaimedEvent[], result: SendResult): Promise<number> {
+    const now = this.clock.now();
+    const ids = batch.map((event) => event.id);
+    const attempt = Math.max(...batch.map((event) => event.attempts)) + 1;
+    const retryAt = now + this.backoff(attempt);
+    const error = (result.error ?? 'failed').slice(0, 500);
+    const { subscriptionId, callbackUrl } = batch[0];
+    const paused = await this.transactions.run(async (manager) => {
+      // status first: MySQL evaluates SET left to right with the new values, SQLite with the old ones.
+      await manager.query(
+        'UPDATE webhook_events SET status = CASE WHEN COALESCE(first_attempt_ms, ?) <= ? THEN ? ELSE ? END, ' +
+          'attempts = attempts + 1, first_attempt_ms = COALESCE(first_attempt_ms, ?), last_error = ?, ' +
+          `lease_until_ms = 0, next_attempt_ms = ? WHERE id IN (${marks(ids)})`,
+        [now, now - this.settings.retryWindowMs, EventStatus.Dead, EventStatus.Pending, now, error, retryAt, ...ids],
+      );
+      await manager.query(
+        'UPDATE webhook_subscriptions SET failing_since_ms = COALESCE(failing_since_ms, ?) WHERE id = ?',
+        [now, subscriptionId],
+      );
+      await this.recordDelivery(manager, batch, result, now);
+      const [subscription]: { failing_since_ms: unknown; status: unknown }[] = await manager.query(
+        'SELECT failing_since_ms, status FROM webhook_subscriptions WHERE id = ?',
+        [subscriptionId],
+      );
+      const failingSince = Number(subscription?.failing_since_ms);
+      if (subscription?.status !== SubscriptionStatus.Active || now - failingSince < this.settings.pauseAfterMs) {
+        return null;
+      }
+      const reason =
+        `Every delivery failed since ${new Date(failingSince).toISOString()}; the last one: ${error}`.slice(0, 500);
+      await manager.query(
+        'UPDATE webhook_subscriptions SET status = ?, paused_reason = ?, updated_at = ? WHERE id = ?',
+        [SubscriptionStatus.Paused, reason, formatUtc(new Date(now)), subscriptionId],
+      );
+      await manager.query(
+        'UPDATE webhook_events SET status = ?, lease_until_ms = 0 WHERE subscription_id = ? AND status = ?',
+        [EventStatus.Held, subscriptionId, EventStatus.Pending],
+      );
+      return reason;
+    });
+    this.logger.warn(
+      `Callback to ${callbackUrl} failed (subscription ${subscriptionId}, ${batch.length} event(s), attempt ${attempt}): ` +
+        `${error}; next attempt in ${Math.round((retryAt - now) / 1000)} s`,
+    );
+    if (paused !== null) this.logger.warn(`Paused subscription ${subscriptionId}: ${paused}`);
+    return retryAt;
+  }
+
+  private async recordDelivery(
+    manager: EntityManager,
+    batch: ClaimedEvent[],
+    result: SendResult,
+    now: number,
+  ): Promise<void> {
+    await manager.query(
+      'INSERT INTO webhook_deliveries (id, subscription_id, attempted_ms, event_count, status_code, error, duration_ms, success) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        this.ids.next(),
+        batch[0].subscriptionId,
+        now,
+        batch.length,
+        result.statusCode,
+        result.error === null ? null : result.error.slice(0, 500),
+        result.durationMs,
+        result.ok ? 1 : 0,
+      ],
+    );
+  }
+
+  /** Exponential, from WEBHOOK_RETRY_BASE_MS, capped, with full jitter over its upper half. */
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** Math.min(attempt - 1, 30));
+    return Math.ceil(ceiling / 2) + randomInt(Math.max(1, Math.floor(ceiling / 2)));
+  }
+
+  /** Drops what is older than 7 days: delivery records, and events delivered. */
+  private async pruneOld(now: number): Promise<void> {
+    if (now - this.lastPruneMs < PRUNE_EVERY_MS) return;
+    this.lastPruneMs = now;
+    await this.transactions.run(async (manager) => {
+      await manager.query('DELETE FROM webhook_deliveries WHERE attempted_ms < ?', [now - KEEP_MS]);
+      await manager.query('DELETE FROM webhook_events WHERE status = ? AND sent_ms < ?', [
+        EventStatus.Sent,
+        now - KEEP_MS,
+      ]);
+    });
+  }
+}
+
+function marks(values: unknown[]): string {
+  return values.map(() => '?').join(', ');
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CallEventsOutbox } from './call-events.outbox';
+import { WebhookDeliveryWorker } from './delivery-worker';
+import { WebhookSender } from './webhook-sender';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksService } from './webhooks.service';
+
+/** Call webhooks: subscriptions, the transactional outbox of Call events, and their delivery. */
+@Module({
+  controllers: [WebhooksController],
+  providers: [WebhooksService, CallEventsOutbox, WebhookDeliveryWorker, WebhookSender],
+  exports: [CallEventsOutbox, WebhookDeliveryWorker],
+})
+export class WebhooksModule {}

@@ -1,0 +1,142 @@
+import { USERS } from '../support/demo';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+describe('webhook subscriptions', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const as = (userId: string) => `Bearer ${t.token(userId)}`;
+  const subscribe = (body: object, userId: string = USERS.agent) =>
+    t.http().post('/v1.0/webhook').set('Authorization', as(userId)).send(body);
+  const list = (userId: string = USERS.agent) => t.http().get('/v1.0/webhooks').set('Authorization', as(userId));
+
+  it('subscribes, answering the subscription and its signing secret once', async () => {
+    const res = await subscribe({ listId: 6, callbackUrl: 'http://127.0.0.1:9/hook', limit: 25 });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      subscribeId: expect.any(Number) as number,
+      teamId: 1,
+      listId: 6,
+      callbackUrl: 'http://127.0.0.1:9/hook',
+      limit: 25,
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{32}$/) as string,
+    });
+    const listed = await list();
+    expect(listed.body.webhooks).toContainEqual({
+      subscribeId: res.body.subscribeId,
+      teamId: 1,
+      listId: 6,
+      callbackUrl: 'http://127.0.0.1:9/hook',
+      limit: 25,
+      status: 'ACTIVE',
+      createTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) as string,
+    });
+    expect(listed.text).not.toContain(res.body.secret as string);
+  });
+
+  it('takes a limit of 100 by default', async () => {
+    expect((await subscribe({ listId: 6, callbackUrl: 'http://localhost:9/a' })).body.limit).toBe(100);
+  });
+
+  it('lists only the caller’s own subscriptions', async () => {
+    await subscribe({ listId: 6, callbackUrl: 'http://127.0.0.1:9/admin' }, USERS.admin);
+    const mine = await list(USERS.unrelatedAgent);
+    expect(mine.body).toEqual({ webhooks: [] });
+  });
+
+  it('deletes a subscription of the caller, and refuses anyone else’s as if it did not exist', async () => {
+    const id = String((await subscribe({ listId: 6, callbackUrl: 'http://127.0.0.1:9/d' })).body.subscribeId);
+    const foreign = await t.http().delete(`/v1.0/webhook/${id}`).set('Authorization', as(USERS.admin));
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.code).toBe('PERMISSION_DENIED');
+    const missing = await t.http().delete('/v1.0/webhook/123456789').set('Authorization', as(USERS.agent));
+    expect(missing.text).toBe(foreign.text);
+
+    const res = await t.http().delete(`/v1.0/webhook/${id}`).set('Authorization', as(USERS.agent));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ subscribeId: Number(id), deleted: true });
+    expect(JSON.stringify((await list()).body)).not.toContain(id);
+  });
+
+  it.each([
+    [
+      { listId: 2, callbackUrl: 'http://127.0.0.1:9/x' },
+      'LIST_NOT_SUPPORTED',
+      'listId 2 cannot be subscribed to yet: only 6 (Call) is offered.',
+    ],
+    [
+      { listId: 13, callbackUrl: 'http://127.0.0.1:9/x' },
+      'INVALID_PARAMETER',
+      'listId must be an integer from 1 to 12.',
+    ],
+    [
+      { listId: '6', callbackUrl: 'http://127.0.0.1:9/x' },
+      'INVALID_PARAMETER',
+      'listId must be an integer from 1 to 12.',
+    ],
+    [{ callbackUrl: 'http://127.0.0.1:9/x' }, 'MISSING_PARAMETER', 'listId is required.'],
+    [{ listId: 6 }, 'MISSING_PARAMETER', 'callbackUrl is required.'],
+    [
+      { listId: 6, callbackUrl: 'http://127.0.0.1:9/x', limit: 0 },
+      'LIMIT_NOT_VALID',
+      'limit must be an integer from 1 to 5000.',
+    ],
+    [
+      { listId: 6, callbackUrl: 'http://127.0.0.1:9/x', limit: 5001 },
+      'LIMIT_NOT_VALID',
+      'limit must be an integer from 1 to 5000.',
+    ],
+    [
+      { listId: 6, callbackUrl: 'http://hooks.example.com/x' },
+      'INVALID_PARAMETER',
+      'callbackUrl must be an https URL.',
+    ],
+    [{ listId: 6, callbackUrl: 'https://10.0.0.7/x' }, 'INVALID_PARAMETER', '10.0.0.7 is not a public address.'],
+    [
+      { listId: 6, callbackUrl: 'https://169.254.169.254/latest' },
+      'INVALID_PARAMETER',
+      '169.254.169.254 is not a public address.',
+    ],
+    [
+      { listId: 6, callbackUrl: `https://example.com/${'x'.repeat(2048)}` },
+      'PARAMETER_TOO_LONG',
+      'callbackUrl is longer than 2048 characters.',
+    ],
+  ])('refuses %j', async (body, code, message) => {
+    const res = await subscribe(body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ code, message });
+  });
+});
+
+describe('webhook subscriptions outside development', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each([
+    ['http://127.0.0.1:4000/hook', 'callbackUrl must be an https URL.'],
+    ['https://127.0.0.1:4000/hook', '127.0.0.1 is a loopback address.'],
+    ['https://localhost:4000/hook', 'localhost is a loopback address.'],
+  ])('refuses a loopback target %s', async (callbackUrl, message) => {
+    const res = await t
+      .http()
+      .post('/v1.0/webhook')
+      .set('Authorization', `Bearer ${t.token(USERS.agent)}`)
+      .send({ listId: 6, callbackUrl });
+    expect(res.body).toEqual({ code: 'INVALID_PARAMETER', message });
+  });
+});
