@@ -1,5 +1,6 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CallsModule } from './calls/calls.module';
@@ -11,17 +12,29 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
+import { LimitsModule } from './limits/limits.module';
+import { RateLimitGuard } from './limits/rate-limit.guard';
+import { createPino } from './observability/logger';
+import { ObservabilityModule } from './observability/observability.module';
+import { PINO, RequestObserver } from './observability/request-observer';
 import { WebhooksModule } from './webhooks/webhooks.module';
+
+export interface AppModuleOptions {
+  /** Where the JSON log lines go; stdout by default (the tests read them from a stream). */
+  logDestination?: DestinationStream;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         CommonModule,
         DatabaseModule,
+        ObservabilityModule,
+        LimitsModule,
         AuthModule,
         LeadsModule,
         CallsModule,
@@ -29,11 +42,16 @@ export class AppModule {
         HealthModule,
       ],
       providers: [
-        // Deny by default: every route needs a bearer token unless it is marked @Public().
+        { provide: PINO, useValue: createPino(config, options.logDestination) },
+        RequestObserver,
+        // Deny by default: every route needs a bearer token unless it is marked @Public(). Then every request
+        // is counted against its rate-limit bucket (the guards run in this order).
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],
+      exports: [PINO],
     };
   }
 }

@@ -1,37 +1,68 @@
-import type { INestApplication } from '@nestjs/common';
-import type { NestApplicationOptions } from '@nestjs/common';
+import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { urlencoded } from 'express';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { type Response, urlencoded } from 'express';
+import helmet from 'helmet';
 import { answerClientErrors } from './common/http/client-errors';
 import { stringifyJson } from './common/http/lossless-json';
 import { losslessJsonBody, refuseUnreadBodies } from './common/http/lossless-json-body';
+import { requestDeadline } from './common/http/request-deadline';
 import type { AppConfig } from './config/app-config';
+import { AppLogger } from './observability/logger';
+import { PINO, RequestObserver } from './observability/request-observer';
+import { Shutdown } from './observability/shutdown';
 
 export const BODY_LIMIT = '1mb';
 
 /** Options of NestFactory.create: the body parsers are the service's own (see configureApp). */
-export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
+export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true };
 
 /** Everything about the HTTP application besides its modules, shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(new AppLogger(app.get(PINO)));
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
   // API answers are not cached by clients; hashing every body for an ETag is wasted work.
   express.set('etag', false);
+  express.set('trust proxy', config.trustProxy);
   // One JSON writer for every response: int64 values (bigint) leave as exact numbers.
   express.response.json = function json(this: Response, body: unknown): Response {
     if (!this.get('Content-Type')) this.set('Content-Type', 'application/json; charset=utf-8');
     return this.send(stringifyJson(body));
   };
+
+  app.use(app.get(RequestObserver).handle);
+  app.use(app.get(Shutdown).track);
+  app.use(requestDeadline(config.requestTimeoutMs));
+  // Security headers; the Swagger UI's own script and styles are served from /docs, 'self'.
+  app.use(helmet({ crossOriginEmbedderPolicy: false }));
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposedHeaders: [
+        'X-Request-Id',
+        'X-RateLimit-Limit',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Reset',
+        'Retry-After',
+      ],
+      maxAge: 600,
+    });
+  }
   // JSON bodies everywhere, read losslessly (an int64 id beyond 2^53 stays exact); a form only where OAuth
   // clients send one. Any other body is refused with 415.
   app.use(losslessJsonBody(BODY_LIMIT));
-  app.use('/oauth/token', urlencoded({ limit: BODY_LIMIT, extended: false }));
+  app.use('/oauth/token', urlencoded({ limit: BODY_LIMIT, extended: false, parameterLimit: 20 }));
   app.use(refuseUnreadBodies());
-  answerClientErrors(app.getHttpServer());
-  app.enableShutdownHooks();
+
+  // Against slow clients: the headers within 10 s, the whole request within 30 s; idle keep-alive 5 s.
+  const server = app.getHttpServer();
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  answerClientErrors(server);
+
   if (config.swaggerEnabled) {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
       jsonDocumentUrl: 'docs-json',
@@ -50,7 +81,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Authenticate with `Authorization: Bearer <access_token>`; get a token from `POST /oauth/token` ' +
         '(client credentials) or, locally, with `npm run token -- --user 100234`. Errors are always ' +
         '`{"code": ..., "message": ...}`. 64-bit ids are exact JSON numbers, also above 2^53: parse them ' +
-        'losslessly.',
+        'losslessly. Every counted answer carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset.',
     )
     .setVersion('1.0.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

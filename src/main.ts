@@ -4,14 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './app.setup';
-import { loadConfigOrExit, logLevelsFrom } from './config/load';
+import { loadConfigOrExit } from './config/load';
+import { Shutdown } from './observability/shutdown';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    ...APP_OPTIONS,
-    logger: logLevelsFrom(config.logLevel),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), APP_OPTIONS);
   configureApp(app, config);
   await app.listen(config.http.port, config.http.host);
 
@@ -25,6 +23,20 @@ async function bootstrap(): Promise<void> {
   if (config.jwt.usesDevelopmentSecret) {
     logger.warn('Signing tokens with the public development secret: set JWT_SECRET outside local development.');
   }
+
+  // SIGTERM: stop taking connections, answer the requests in flight, then close the pool and exit.
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: draining the requests in flight (at most ${config.shutdownGraceMs} ms)`);
+    const { unfinished } = await app.get(Shutdown).drain(app.getHttpServer(), config.shutdownGraceMs);
+    if (unfinished > 0) logger.warn(`${unfinished} request(s) were still running after the grace period`);
+    await app.close();
+    logger.log('Stopped');
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s) => void stop(s));
 }
 
 void bootstrap();

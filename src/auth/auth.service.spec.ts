@@ -118,7 +118,7 @@ describe('AuthService.clientCredentials', () => {
       service.clientCredentials({ clientId: 'x', clientSecret: 'y', scope: undefined, basic: true }),
     ).rejects.toMatchObject({
       code: ErrorCode.BadCredentials,
-      challenge: 'Basic realm="calls-api", charset="UTF-8"',
+      headers: { 'WWW-Authenticate': 'Basic realm="calls-api", charset="UTF-8"' },
     });
   });
 

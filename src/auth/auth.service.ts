@@ -15,7 +15,7 @@ export interface ClientCredentialsRequest {
 }
 
 const FIELD_LIMIT = 512;
-const BASIC_CHALLENGE = 'Basic realm="calls-api", charset="UTF-8"';
+const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="calls-api", charset="UTF-8"' };
 const BAD_CLIENT = 'Unknown client, wrong secret, or the client is revoked.';
 
 @Injectable()
@@ -30,7 +30,7 @@ export class AuthService {
     this.tokens.assertEnabled();
     const client = await this.clients.authenticate(request.clientId, request.clientSecret);
     if (client === null) {
-      throw new AppError(ErrorCode.BadCredentials, BAD_CLIENT, request.basic ? BASIC_CHALLENGE : undefined);
+      throw new AppError(ErrorCode.BadCredentials, BAD_CLIENT, request.basic ? BASIC_CHALLENGE : {});
     }
     const scopes = request.scope === undefined ? client.scopes : requestedScopes(request.scope, client.scopes);
     const { accessToken, expiresIn } = this.tokens.issue({ userId: client.userId, clientId: client.clientId, scopes });

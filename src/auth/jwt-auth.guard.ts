@@ -1,11 +1,12 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { NotBeforeError, TokenExpiredError } from 'jsonwebtoken';
 import { AppError } from '../common/errors/app-error';
 import { asError } from '../common/errors/as-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { RateLimiter } from '../limits/rate-limiter';
 import { bearerToken, INVALID_TOKEN_MESSAGE, JwtStrategy } from './jwt.strategy';
 import type { Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
@@ -22,6 +23,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly strategy: JwtStrategy,
     private readonly verified: VerifiedTokens,
+    private readonly limiter: RateLimiter,
   ) {
     super();
   }
@@ -37,12 +39,19 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<Request & { user?: Principal }>();
     const token = bearerToken(request);
     const claims = token === null ? undefined : this.verified.get(token);
-    if (claims === undefined) {
-      return super.canActivate(context) as Promise<boolean>;
-    }
-    return this.strategy.principalFor(claims).then((principal) => {
-      request.user = principal;
-      return true;
+    const authenticated =
+      claims === undefined
+        ? (super.canActivate(context) as Promise<boolean>)
+        : this.strategy.principalFor(claims).then((principal) => {
+            request.user = principal;
+            return true;
+          });
+    // A refused token counts against the address, so that guessing costs a place in its bucket (429 past it).
+    return authenticated.catch(async (error: unknown) => {
+      if (error instanceof AppError && error.code === ErrorCode.BadCredentials) {
+        await this.limiter.consume(request, context.switchToHttp().getResponse<Response>(), undefined);
+      }
+      throw error;
     });
   }
 

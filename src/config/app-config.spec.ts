@@ -47,6 +47,14 @@ describe('loadAppConfig', () => {
       WEBHOOK_RETRY_BASE_MS: '1000',
       WEBHOOK_POLL_MS: '250',
       WEBHOOK_LEASE_MS: '20000',
+      RATE_LIMIT_PER_MINUTE: '1200',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '30',
+      REDIS_URL: 'redis://cache.internal:6379/2',
+      REDIS_KEY_PREFIX: 'crm:',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
+      CORS_ORIGINS: 'https://crm.example.com, https://admin.example.com',
+      REQUEST_TIMEOUT_MS: '5000',
+      SHUTDOWN_GRACE_MS: '20000',
     });
     expect(config).toEqual({
       env: 'production',
@@ -84,7 +92,26 @@ describe('loadAppConfig', () => {
         pollMs: 250,
         leaseMs: 20000,
       },
+      rateLimit: {
+        perMinute: 1200,
+        anonymousPerMinute: 30,
+        redisUrl: 'redis://cache.internal:6379/2',
+        redisKeyPrefix: 'crm:',
+      },
+      trustProxy: 'loopback, 10.0.0.0/8',
+      corsOrigins: ['https://crm.example.com', 'https://admin.example.com'],
+      requestTimeoutMs: 5000,
+      shutdownGraceMs: 20000,
     });
+  });
+
+  it.each([
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['loopback', 'loopback'],
+  ])('reads TRUST_PROXY=%s', (value, expected) => {
+    expect(loadAppConfig({ TRUST_PROXY: value }).trustProxy).toBe(expected);
   });
 
   it('listens on any interface with a real secret', () => {
@@ -133,6 +160,9 @@ describe('loadAppConfig', () => {
     [{ DATABASE_URL: 'postgres://x/y' }, /unsupported scheme/],
     [{ DATABASE_URL: 'mysql://root@localhost:3306' }, /must name the database/],
     [{ DATABASE_MIGRATE: 'maybe' }, /DATABASE_MIGRATE/],
+    [{ REDIS_URL: 'http://cache:6379' }, /REDIS_URL/],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
+    [{ REQUEST_TIMEOUT_MS: '10' }, /REQUEST_TIMEOUT_MS/],
   ])('refuses %j', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(message);
   });

@@ -44,6 +44,16 @@ export interface WebhookConfig {
   leaseMs: number;
 }
 
+export interface RateLimitConfig {
+  /** Requests per minute of one API client, or of one user's own tokens. */
+  perMinute: number;
+  /** Requests per minute of one address without a valid token (the token endpoint, failed logins). */
+  anonymousPerMinute: number;
+  /** Shared counters for several instances; in memory when unset. */
+  redisUrl?: string;
+  redisKeyPrefix: string;
+}
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number };
@@ -54,6 +64,15 @@ export interface AppConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   swaggerEnabled: boolean;
   webhooks: WebhookConfig;
+  rateLimit: RateLimitConfig;
+  /** Express's `trust proxy`: whose X-Forwarded-For to believe for the client address (false: none). */
+  trustProxy: boolean | number | string;
+  /** Origins allowed by CORS; none (CORS off) when empty. */
+  corsOrigins: string[];
+  /** A request not answered within this time is answered 503. */
+  requestTimeoutMs: number;
+  /** On SIGTERM, how long the requests in flight may take before their connections are closed. */
+  shutdownGraceMs: number;
 }
 
 /** Injection token of the validated configuration. */
@@ -95,7 +114,27 @@ export function buildAppConfig(env: Environment): AppConfig {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'log'),
     swaggerEnabled: env.SWAGGER_ENABLED ?? true,
     webhooks: buildWebhookConfig(env, production),
+    rateLimit: {
+      perMinute: env.RATE_LIMIT_PER_MINUTE ?? 600,
+      anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? 60,
+      redisUrl: env.REDIS_URL,
+      redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'calls-api:',
+    },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS ?? 10_000,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 10_000,
   };
+}
+
+/** `true`/`false`, a number of hops, or Express's list of trusted addresses (`loopback, 10.0.0.0/8`). */
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 const HOUR = 3_600_000;

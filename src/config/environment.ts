@@ -151,6 +151,53 @@ export class Environment {
   @Min(100)
   @Max(3_600_000)
   WEBHOOK_LEASE_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE?: number;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  REDIS_KEY_PREFIX?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  REQUEST_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_GRACE_MS?: number;
 }
 
 export const ENVIRONMENT_KEYS = [
@@ -176,6 +223,14 @@ export const ENVIRONMENT_KEYS = [
   'WEBHOOK_RETRY_BASE_MS',
   'WEBHOOK_POLL_MS',
   'WEBHOOK_LEASE_MS',
+  'RATE_LIMIT_PER_MINUTE',
+  'RATE_LIMIT_ANONYMOUS_PER_MINUTE',
+  'REDIS_URL',
+  'REDIS_KEY_PREFIX',
+  'TRUST_PROXY',
+  'CORS_ORIGINS',
+  'REQUEST_TIMEOUT_MS',
+  'SHUTDOWN_GRACE_MS',
 ] as const satisfies readonly (keyof Environment)[];
 
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {

@@ -25,7 +25,7 @@ export async function detectMysqlFlavor(db: Extract<DatabaseConfig, { kind: 'mys
     port: db.port,
     user: db.user,
     password: db.password,
-    connectTimeout: 10_000,
+    connectTimeout: 3000,
   });
   try {
     const [rows] = await connection.query<RowDataPacket[]>('SELECT VERSION() AS version');
@@ -75,7 +75,9 @@ export function buildDataSourceOptions(db: DatabaseConfig, flavor: MysqlFlavor =
     timezone: 'Z',
     supportBigNumbers: true,
     bigNumberStrings: true,
-    connectTimeout: 10_000,
+    // Bounded waits when the database stops answering: a connection attempt, and the queue for a connection.
+    connectTimeout: 3000,
+    extra: { queueLimit: 1000 },
   };
 }
 

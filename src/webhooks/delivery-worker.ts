@@ -7,6 +7,7 @@ import { IdGenerator } from '../database/id-generator';
 import { SqlReader } from '../database/sql-reader';
 import { formatUtc } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
+import { Metrics } from '../observability/metrics';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './signature';
 import { type SendResult, WebhookSender } from './webhook-sender';
 import { EventStatus } from './webhook-event.entity';
@@ -58,6 +59,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     private readonly sender: WebhookSender,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly metrics: Metrics,
   ) {
     this.settings = config.webhooks;
   }
@@ -199,6 +201,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   }
 
   private async recordSuccess(batch: ClaimedEvent[], result: SendResult): Promise<void> {
+    this.metrics.webhookDeliveries.inc({ result: 'success' });
+    this.metrics.webhookEventsSent.inc(batch.length);
     const now = this.clock.now();
     const ids = batch.map((event) => event.id);
     await this.transactions.run(async (manager) => {
@@ -216,6 +220,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 
   /** Reschedules the batch (or gives up on the events past the retry window); the time of the next try. */
   private async recordFailure(batch: ClaimedEvent[], result: SendResult): Promise<number> {
+    this.metrics.webhookDeliveries.inc({ result: 'failure' });
     const now = this.clock.now();
     const ids = batch.map((event) => event.id);
     const attempt = Math.max(...batch.map((event) => event.attempts)) + 1;

@@ -13,7 +13,7 @@ interface Route {
 }
 
 /** The routes that need no token. Adding one to the service means adding it here, on purpose. */
-const PUBLIC_ROUTES = ['GET /health/live', 'POST /oauth/token'];
+const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /oauth/token'];
 
 function routesOf(t: TestApp): Route[] {
   const routes: Route[] = [];

@@ -5,7 +5,7 @@
 const crypto = require('node:crypto');
 const ts = require('typescript');
 
-const VERSION = '2';
+const VERSION = '3';
 
 module.exports = {
   getCacheKey(source, path) {
@@ -15,7 +15,10 @@ module.exports = {
     const patched = source
       // A CommonJS module has a require of its own already.
       .replace(/^\s*const require = createRequire\(import\.meta\.url\);?\s*$/gm, '')
-      .replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
+      .replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href")
+      .replace(/\bimport\.meta\.dirname\b/g, '__dirname')
+      .replace(/\bimport\.meta\.filename\b/g, '__filename')
+      .replace(/\bimport\.meta\.resolve\(/g, 'require.resolve(');
     const { outputText } = ts.transpileModule(patched, {
       fileName: path,
       compilerOptions: {

@@ -12,13 +12,13 @@ export class AppError extends Error {
   readonly code: ErrorCode;
 
   /**
-   * @param challenge for a 401, the `WWW-Authenticate` challenge when it is not `Bearer` (the token endpoint
-   *   answers a client that sent HTTP Basic credentials with `Basic`).
+   * @param headers of the answer: a `WWW-Authenticate` challenge other than `Bearer` on a 401 (the token
+   *   endpoint answers a client that sent HTTP Basic credentials with `Basic`), `Retry-After` on a 429.
    */
   constructor(
     code: ErrorCode,
     message: string = defaultMessage(code),
-    readonly challenge?: string,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;

@@ -29,7 +29,10 @@ function responseStub() {
     },
     end: jest.fn(),
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const request = { headers: {} };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+  } as unknown as ArgumentsHost;
   return { response, host };
 }
 
@@ -58,6 +61,7 @@ describe('AppExceptionFilter', () => {
     [ErrorCode.InsufficientScope, 403],
     [ErrorCode.InsufficientRole, 403],
     [ErrorCode.Conflict, 409],
+    [ErrorCode.TooManyRequests, 429],
     [ErrorCode.MalformedJson, 400],
     [ErrorCode.MalformedRequest, 400],
     [ErrorCode.HeadersTooLarge, 431],

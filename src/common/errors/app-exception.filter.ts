@@ -1,6 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../../database/database-errors';
+import { Metrics } from '../../observability/metrics';
+import { requestIdOf } from '../../observability/request-observer';
 import { AppError } from './app-error';
 import { defaultMessage, ErrorCode } from './error-code';
 import { httpStatusOf } from './error-status';
@@ -18,24 +20,30 @@ export interface ErrorBody {
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('AppExceptionFilter');
 
+  constructor(@Optional() private readonly metrics?: Metrics) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
     if (response.headersSent) {
+      // Answered already (a request past its deadline got 503): what its work raised later is moot.
       response.end();
       return;
     }
+    const body = this.toBody(exception, requestIdOf(host.switchToHttp().getRequest<Request>()));
+    this.metrics?.errors.inc({ code: body.code, status: String(httpStatusOf(body.code)) });
     const status = httpStatusOf(body.code);
     if (status === HttpStatus.UNAUTHORIZED) {
-      const challenge = exception instanceof AppError ? exception.challenge : undefined;
-      response.setHeader('WWW-Authenticate', challenge ?? 'Bearer');
+      response.setHeader('WWW-Authenticate', 'Bearer');
+    }
+    if (exception instanceof AppError) {
+      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     }
     // An error is about this request only: no cache keeps it.
     response.setHeader('Cache-Control', 'no-store');
     response.status(status).json(body);
   }
 
-  toBody(exception: unknown): ErrorBody {
+  toBody(exception: unknown, requestId?: string): ErrorBody {
     if (exception instanceof AppError) {
       return { code: exception.code, message: exception.message };
     }
@@ -44,11 +52,17 @@ export class AppExceptionFilter implements ExceptionFilter {
       return fromHttp;
     }
     if (isDatabaseUnavailable(exception)) {
-      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      this.logger.warn(
+        `Database unavailable${requestId === undefined ? '' : ` (request ${requestId})`}: ` +
+          (exception instanceof Error ? exception.message : String(exception)),
+      );
       return { code: ErrorCode.ServiceUnavailable, message: defaultMessage(ErrorCode.ServiceUnavailable) };
     }
     this.logger.error(
-      exception instanceof Error ? (exception.stack ?? exception.message) : `Non-error thrown: ${String(exception)}`,
+      `Unexpected error${requestId === undefined ? '' : ` (request ${requestId})`}: ` +
+        (exception instanceof Error
+          ? (exception.stack ?? exception.message)
+          : `non-error thrown: ${String(exception)}`),
     );
     return { code: ErrorCode.InternalError, message: defaultMessage(ErrorCode.InternalError) };
   }

@@ -21,6 +21,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus | 431 {
       return HttpStatus.FORBIDDEN;
     case ErrorCode.Conflict:
       return HttpStatus.CONFLICT;
+    case ErrorCode.TooManyRequests:
+      return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.RequestTimeout:

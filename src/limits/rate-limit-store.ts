@@ -1,0 +1,89 @@
+import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+
+/** Counts the hits of a bucket in its current window. */
+export interface RateLimitStore {
+  /** The bucket's count in the window that ends at `windowEndMs`, this hit included. */
+  hit(key: string, windowEndMs: number, nowMs: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+const SWEEP_EVERY = 10_000;
+
+/** One instance's counters, in memory. */
+export class MemoryStore implements RateLimitStore {
+  private readonly counts = new Map<string, { windowEndMs: number; count: number }>();
+  private hits = 0;
+
+  hit(key: string, windowEndMs: number, nowMs: number): Promise<number> {
+    if (++this.hits % SWEEP_EVERY === 0) this.sweep(nowMs);
+    const entry = this.counts.get(key);
+    if (entry === undefined || entry.windowEndMs !== windowEndMs) {
+      this.counts.set(key, { windowEndMs, count: 1 });
+      return Promise.resolve(1);
+    }
+    entry.count += 1;
+    return Promise.resolve(entry.count);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private sweep(nowMs: number): void {
+    for (const [key, entry] of this.counts) if (entry.windowEndMs <= nowMs) this.counts.delete(key);
+  }
+}
+
+/**
+ * Counters in Redis, shared by every instance: one INCR per request, the key expiring with its window.
+ * When Redis cannot answer, the instance counts in memory meanwhile (each instance then applying the limit
+ * on its own) rather than refusing traffic or letting it all through.
+ */
+export class RedisStore implements RateLimitStore {
+  private readonly logger = new Logger('RateLimit');
+  private readonly redis: Redis;
+  private readonly fallback = new MemoryStore();
+  private warnedAt = 0;
+
+  constructor(
+    url: string,
+    private readonly prefix: string,
+  ) {
+    this.redis = new Redis(url, {
+      lazyConnect: false,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 1000,
+      commandTimeout: 500,
+    });
+    this.redis.on('error', (error: Error) => this.warn(error));
+  }
+
+  async hit(key: string, windowEndMs: number, nowMs: number): Promise<number> {
+    const redisKey = `${this.prefix}rl:${key}:${windowEndMs}`;
+    try {
+      const results = await this.redis
+        .multi()
+        .incr(redisKey)
+        .pexpireat(redisKey, windowEndMs + 1000)
+        .exec();
+      const [error, count] = results?.[0] ?? [new Error('no answer'), null];
+      if (error) throw error;
+      return Number(count);
+    } catch (error) {
+      this.warn(error as Error);
+      return this.fallback.hit(key, windowEndMs, nowMs);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  private warn(error: Error): void {
+    if (Date.now() - this.warnedAt < 60_000) return;
+    this.warnedAt = Date.now();
+    this.logger.warn(`Redis unavailable for rate limits, counting in memory meanwhile: ${error.message}`);
+  }
+}
