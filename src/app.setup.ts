@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { type Response, urlencoded } from 'express';
 import helmet from 'helmet';
-import { answerClientErrors } from './common/http/client-errors';
+import { answerClientErrors, requireHostHeader } from './common/http/client-errors';
 import { stringifyJson } from './common/http/lossless-json';
 import { losslessJsonBody, refuseUnreadBodies } from './common/http/lossless-json-body';
 import { requestDeadline } from './common/http/request-deadline';
@@ -34,8 +34,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(app.get(RequestObserver).handle);
   app.use(app.get(Shutdown).track);
   app.use(requestDeadline(config.requestTimeoutMs));
-  // Security headers; the Swagger UI's own script and styles are served from /docs, 'self'.
-  app.use(helmet({ crossOriginEmbedderPolicy: false }));
+  // Security headers; the Swagger UI's own script and styles are served from /docs, 'self'. Without
+  // upgrade-insecure-requests: behind a TLS-terminating balancer that is its job, and over plain http on an
+  // internal address it would send the browser to https for the UI's script and styles, and leave /docs blank.
+  app.use(
+    helmet({
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
+  app.use(requireHostHeader());
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,

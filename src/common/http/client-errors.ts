@@ -1,33 +1,56 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { AppError } from '../errors/app-error';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/error-status';
 
 /**
  * Requests that Node's HTTP parser refuses before any route sees them (headers too large, a malformed
  * request line, a request that took too long) get a `{code, message}` answer too, and the connection
- * closes, instead of Node's bare status line.
+ * closes, instead of Node's bare status line. So do two that Node would otherwise answer by itself: a
+ * CONNECT (no route of this service; Node would drop the connection without a word) and an HTTP/1.1
+ * request without a Host header (Node's empty 400; {@link requireHostHeader} refuses it instead).
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
-    if (!socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const code =
+    refuse(
+      socket,
       error.code === 'HPE_HEADER_OVERFLOW'
         ? ErrorCode.HeadersTooLarge
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? ErrorCode.RequestTimeout
-          : ErrorCode.MalformedRequest;
-    const status = httpStatusOf(code);
-    const body = JSON.stringify({ code, message: defaultMessage(code) });
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-        'Content-Type: application/json; charset=utf-8\r\n' +
-        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-        'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +
-        body,
+          : ErrorCode.MalformedRequest,
     );
   });
+  server.on('connect', (_request: unknown, socket: Duplex) => refuse(socket, ErrorCode.NotFound));
+  // An option of http.createServer that @types/node leaves out of the Server type.
+  (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
+}
+
+/** Refuses an HTTP/1.1 request without a Host header (RFC 9112, section 3.2), as Node would, in JSON. */
+export function requireHostHeader(): RequestHandler {
+  return (request: Request, _response: Response, next: NextFunction) => {
+    if (request.httpVersion === '1.1' && request.headers.host === undefined) {
+      next(new AppError(ErrorCode.MalformedRequest, 'An HTTP/1.1 request needs a Host header.'));
+      return;
+    }
+    next();
+  };
+}
+
+function refuse(socket: Duplex, code: ErrorCode): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = httpStatusOf(code);
+  const body = JSON.stringify({ code, message: defaultMessage(code) });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +
+      body,
+  );
 }

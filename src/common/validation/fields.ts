@@ -1,16 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import {
-  IsDefined,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateBy,
-  type ValidationOptions,
-} from 'class-validator';
+import { IsDefined, IsNotEmpty, IsOptional, IsString, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ErrorCode } from '../errors/error-code';
 import { parseInt64Value } from '../int64';
+import { characterCount } from '../text';
 
 /**
  * Field decorators of the request DTOs. Every one states its rule once, with a message that names the
@@ -31,14 +24,28 @@ export function RequiredText(): PropertyDecorator {
 
 /**
  * A string of at most `max` characters (PARAMETER_TOO_LONG past it), or no maximum. A lone surrogate (a
- * broken UTF-16 pair, which no database column takes) becomes U+FFFD.
+ * broken UTF-16 pair, which no database column takes) becomes U+FFFD. Characters are code points, as a
+ * utf8mb4 VARCHAR counts them; class-validator's MaxLength does not count the variation selectors U+FE0E and
+ * U+FE0F, so it let through texts that the MySQL column then refused.
  */
 export function Text(max?: number): PropertyDecorator {
   return applyDecorators(
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toWellFormed() : value)),
     IsString({ message: '$property must be a string' }),
-    ...(max === undefined ? [] : [MaxLength(max, { message: `$property is longer than ${max} characters` })]),
+    ...(max === undefined ? [] : [MaxCharacters(max)]),
   );
+}
+
+/** At most `max` code points; reported as PARAMETER_TOO_LONG (the validation pipe maps `maxLength` to it). */
+function MaxCharacters(max: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'maxLength',
+    constraints: [max],
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && characterCount(value) <= max,
+      defaultMessage: () => `$property is longer than ${max} characters`,
+    },
+  });
 }
 
 /**
@@ -91,7 +98,13 @@ export function UtcDateTime(): PropertyDecorator {
   });
 }
 
-/** Optional, and null counts as absent. */
+/**
+ * Optional, and null counts as absent: the DTO receives undefined, so that no service has to tell null from
+ * absent (`"price": null` reached `price.toFixed()`, `"firstName": null` counted as a name given).
+ */
 export function Optional(): PropertyDecorator {
-  return IsOptional();
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (value === null ? undefined : value)),
+    IsOptional(),
+  );
 }
