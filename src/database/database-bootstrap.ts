@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, describeDatabase } from '../config/app-config';
+import { watchConnections, type WatchedPool } from './connection-watchdog';
 import { prepareDatabase } from './prepare-database';
 
 @Injectable()
@@ -16,5 +17,8 @@ export class DatabaseBootstrap implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     this.logger.log(`Using ${describeDatabase(this.config.database)}`);
     await prepareDatabase(this.dataSource, this.config, this.logger);
+    // A query that outlives its request's deadline has no one to answer: its connection is let go.
+    const pool = (this.dataSource.driver as unknown as { pool?: WatchedPool }).pool;
+    if (pool !== undefined) watchConnections(pool, this.config.requestTimeoutMs);
   }
 }

@@ -15,7 +15,7 @@ export interface SqliteConnection {
 
 export interface MysqlPool {
   execute(
-    options: { sql: string; values: unknown[]; dateStrings: boolean; timeout: number },
+    options: { sql: string; values: unknown[]; dateStrings: boolean },
     callback: (error: Error | null, rows: unknown) => void,
   ): void;
 }

@@ -9,8 +9,6 @@ export type SqlParam = string | number | bigint | boolean | null;
 type Select = (sql: string, params: readonly SqlParam[]) => Promise<Record<string, unknown>[]>;
 
 const STATEMENT_CACHE_LIMIT = 256;
-/** A read that takes longer means the database is in trouble: the request gets 503, not a hang. */
-const QUERY_TIMEOUT_MS = 5000;
 
 /**
  * Runs the read queries of the request path straight on the driver TypeORM opened, with statements
@@ -74,12 +72,11 @@ function mysqlSelect(pool: MysqlPool): Select {
   return (sql, params) =>
     new Promise((resolve, reject) => {
       // DATETIME as its UTC text, as SQLite gives it: no Date object to build and format again.
-      pool.execute(
-        { sql, values: params as unknown[], dateStrings: true, timeout: QUERY_TIMEOUT_MS },
-        (error, rows) => {
-          if (error) reject(error);
-          else resolve(rows as Record<string, unknown>[]);
-        },
-      );
+      // No timeout of its own: a mysql2 query that times out leaves its connection hanging (see
+      // watchConnections, which bounds every query).
+      pool.execute({ sql, values: params as unknown[], dateStrings: true }, (error, rows) => {
+        if (error) reject(error);
+        else resolve(rows as Record<string, unknown>[]);
+      });
     });
 }

@@ -1,0 +1,40 @@
+import type { EventEmitter } from 'node:events';
+
+/** The parts of mysql2's pool and connections the watchdog works with. */
+export interface WatchedPool extends EventEmitter {
+  _allConnections?: { toArray?: () => WatchedConnection[] } | WatchedConnection[];
+}
+
+export interface WatchedConnection {
+  addCommand(command: EventEmitter): EventEmitter;
+  destroy(): void;
+}
+
+const WATCHED = Symbol('watched');
+
+/**
+ * A MySQL connection whose command gets no answer within `timeoutMs` is destroyed: its command fails (the
+ * request answers 503) and the pool opens a new connection for the next one. Without it, a connection
+ * whose network went silent (a failover, a dropped route: no reset ever arrives) would go back to the pool
+ * and hang every query given to it, until the operating system gave up on the socket many minutes later.
+ * A query of mysql2 that times out on its own leaves its connection in that state, so the timeout is here.
+ *
+ * Installed once the migrations have run: a migration may take as long as it needs.
+ */
+export function watchConnections(pool: WatchedPool, timeoutMs: number): void {
+  const watch = (connection: WatchedConnection & { [WATCHED]?: true }) => {
+    if (connection[WATCHED]) return;
+    connection[WATCHED] = true;
+    const addCommand = connection.addCommand.bind(connection);
+    connection.addCommand = (command) => {
+      const timer = setTimeout(() => connection.destroy(), timeoutMs);
+      timer.unref();
+      command.once('end', () => clearTimeout(timer));
+      return addCommand(command);
+    };
+  };
+  const existing = pool._allConnections;
+  const list = Array.isArray(existing) ? existing : (existing?.toArray?.() ?? []);
+  for (const connection of list) watch(connection);
+  pool.on('connection', watch);
+}
