@@ -49,7 +49,12 @@ export class HealthController {
         details: { type: 'object', additionalProperties: { type: 'object' } },
       },
     },
-    example: { status: 'ok', info: { database: { status: 'up' } }, error: {}, details: { database: { status: 'up' } } },
+    example: {
+      status: 'ok',
+      info: { database: { status: 'up', responseTime: 2 } },
+      error: {},
+      details: { database: { status: 'up', responseTime: 2 } },
+    },
   })
   @ApiErrors({
     code: ErrorCode.ServiceUnavailable,

@@ -5,6 +5,8 @@ import Redis from 'ioredis';
 export interface RateLimitStore {
   /** The bucket's count in the window that ends at `windowEndMs`, this hit included. */
   hit(key: string, windowEndMs: number, nowMs: number): Promise<number>;
+  /** Resolves once the store can count (or gave up waiting, and counts in memory meanwhile). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,10 @@ export class MemoryStore implements RateLimitStore {
     }
     entry.count += 1;
     return Promise.resolve(entry.count);
+  }
+
+  ready(): Promise<void> {
+    return Promise.resolve();
   }
 
   close(): Promise<void> {
@@ -56,6 +62,8 @@ export class RedisStore implements RateLimitStore {
       maxRetriesPerRequest: 1,
       connectTimeout: 1000,
       commandTimeout: 500,
+      // Closing a connection that is already gone waits for this long before the process may exit.
+      disconnectTimeout: 500,
     });
     this.redis.on('error', (error: Error) => this.warn(error));
   }
@@ -66,7 +74,8 @@ export class RedisStore implements RateLimitStore {
       const results = await this.redis
         .multi()
         .incr(redisKey)
-        .pexpireat(redisKey, windowEndMs + 1000)
+        // Relative, so that a clock apart from Redis's does not expire the key early.
+        .pexpire(redisKey, windowEndMs - nowMs + 1000)
         .exec();
       const [error, count] = results?.[0] ?? [new Error('no answer'), null];
       if (error) throw error;
@@ -77,8 +86,22 @@ export class RedisStore implements RateLimitStore {
     }
   }
 
+  /** At start, waits up to 2 s for the connection, so that the first requests count in the shared counters. */
+  async ready(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    const connected = await Promise.race([
+      new Promise<boolean>((resolve) => this.redis.once('ready', () => resolve(true))),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 2000))),
+    ]);
+    clearTimeout(timer);
+    if (!connected) this.warn(new Error('no connection within 2 s'));
+  }
+
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
+    // Also stops the reconnection attempts of a client that never connected.
+    this.redis.disconnect();
   }
 
   private warn(error: Error): void {

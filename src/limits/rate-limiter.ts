@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
@@ -19,7 +19,7 @@ export type BucketKind = 'client' | 'user' | 'ip';
  * 429 TOO_MANY_REQUESTS with Retry-After.
  */
 @Injectable()
-export class RateLimiter implements OnApplicationShutdown {
+export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
   private readonly settings: RateLimitConfig;
   private readonly store: RateLimitStore;
 
@@ -59,6 +59,10 @@ export class RateLimiter implements OnApplicationShutdown {
         { 'Retry-After': String(retryAfter) },
       );
     }
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.store.ready();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -26,6 +26,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly inFlight = new Gauge({
+    name: 'http_requests_in_flight',
+    help: 'Requests received and not answered yet.',
+    registers: [this.registry],
+  });
+
   readonly errors = new Counter({
     name: 'http_errors_total',
     help: 'Error answers, by code and status.',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
+import { Metrics } from './metrics';
 
 /**
  * A graceful stop. On SIGTERM the service stops taking connections, closes the idle keep-alive ones, answers
@@ -10,8 +11,10 @@ import type { Server } from 'node:http';
 @Injectable()
 export class Shutdown {
   private draining = false;
-  private inFlight = 0;
+  private readonly inFlight = new Set<Response>();
   private settled: (() => void) | undefined;
+
+  constructor(private readonly metrics: Metrics) {}
 
   get isDraining(): boolean {
     return this.draining;
@@ -19,13 +22,12 @@ export class Shutdown {
 
   /** Express middleware: counts the requests in flight. */
   readonly track = (_request: Request, response: Response, next: NextFunction): void => {
-    this.inFlight += 1;
-    let done = false;
+    this.inFlight.add(response);
+    this.metrics.inFlight.inc();
     const finish = () => {
-      if (done) return;
-      done = true;
-      this.inFlight -= 1;
-      if (this.inFlight === 0) this.settled?.();
+      if (!this.inFlight.delete(response)) return;
+      this.metrics.inFlight.dec();
+      if (this.inFlight.size === 0) this.settled?.();
     };
     response.on('finish', finish);
     response.on('close', finish);
@@ -38,7 +40,9 @@ export class Shutdown {
     this.draining = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    if (this.inFlight > 0) {
+    // The requests in flight end their connections: no client sends another on them.
+    for (const response of this.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+    if (this.inFlight.size > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         new Promise<void>((resolve) => (this.settled = resolve)),
@@ -46,7 +50,7 @@ export class Shutdown {
       ]);
       clearTimeout(timer);
     }
-    const unfinished = this.inFlight;
+    const unfinished = this.inFlight.size;
     server.closeAllConnections();
     await closed;
     return { unfinished };
