@@ -8,11 +8,11 @@ import { stringifyJson } from '../common/http/lossless-json';
 import type { Int64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
 import { SqlReader } from '../database/sql-reader';
-import { sqlBool, sqlString, type SqlValue } from '../database/sql-values';
+import type { SqlValue } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/database-errors';
 import { nowToTheSecond, utc } from '../database/utc';
-import { type CallCreated, CallEventsOutbox } from '../webhooks/call-events.outbox';
+import { CallEventsOutbox } from '../webhooks/call-events.outbox';
 import { Channel, CommunicationSource } from './call-enums';
 import { CallsService } from './calls.service';
 import { CommunicationEntity } from './communication.entity';
@@ -26,7 +26,7 @@ export interface IngestedCall {
   created: boolean;
 }
 
-const LEAD_SQL = 'SELECT l.team_id, l.assigned_user_id, l.hidden, l.deleted_at FROM leads l WHERE l.id = ?';
+const LEAD_SQL = 'SELECT l.team_id, l.deleted_at FROM leads l WHERE l.id = ?';
 const TEAM_USERS_SQL = 'SELECT u.id FROM users u WHERE u.team_id = ? AND u.id IN (?, ?)';
 const EXISTING_SQL =
   'SELECT c.id, d.payload_hash FROM dialer_call_records d ' +
@@ -51,7 +51,7 @@ export class DialerIngestionService {
    * first time; the same id with different data is a CONFLICT.
    */
   async ingest(client: Principal, input: IngestDialerCallDto): Promise<IngestedCall> {
-    const lead = await this.requireTeamMembers(client.teamId, input);
+    await this.requireTeamMembers(client.teamId, input);
     const payloadHash = fingerprint(input);
     const stored = await this.findStored(input.dialerCallRecordId);
     if (stored !== null) {
@@ -69,7 +69,6 @@ export class DialerIngestionService {
             communicationType: 'MANUAL',
             leadId: input.leadId,
             agentId: input.agentId ?? input.userId,
-            lead,
           });
         }
         return id;
@@ -152,13 +151,8 @@ export class DialerIngestionService {
   }
 
   /** The lead and the agents must belong to the client's team; a deleted lead takes no new calls. */
-  private async requireTeamMembers(teamId: Int64, input: IngestDialerCallDto): Promise<CallCreated['lead']> {
-    const [lead] = await this.sql.query<{
-      team_id: SqlValue;
-      assigned_user_id: SqlValue;
-      hidden: SqlValue;
-      deleted_at: SqlValue;
-    }>(LEAD_SQL, [input.leadId]);
+  private async requireTeamMembers(teamId: Int64, input: IngestDialerCallDto): Promise<void> {
+    const [lead] = await this.sql.query<{ team_id: SqlValue; deleted_at: SqlValue }>(LEAD_SQL, [input.leadId]);
     if (lead === undefined || String(lead.team_id) !== teamId || lead.deleted_at !== null) {
       throw new AppError(ErrorCode.PermissionDenied, `leadId: there is no lead ${input.leadId} in the client's team.`);
     }
@@ -176,7 +170,6 @@ export class DialerIngestionService {
         throw new AppError(ErrorCode.PermissionDenied, `${field}: ${id} is not a user of the client's team.`);
       }
     }
-    return { teamId, assignedUserId: sqlString(lead.assigned_user_id), hidden: sqlBool(lead.hidden) };
   }
 }
 

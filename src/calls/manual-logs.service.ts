@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { IdGenerator } from '../database/id-generator';
 import { formatUtc } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/database-errors';
 import { nowToTheSecond } from '../database/utc';
 import type { LeadRef } from '../leads/leads.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
@@ -64,14 +64,12 @@ export class ManualLogsService {
       const stored = await this.insertWithFreshId(manager, log);
       if (channel === Channel.Call) {
         // A logged call is a Call event; a logged email or text is not.
-        const { teamId, assignedUserId, hidden } = lead.leadAccess;
         await this.events.record(manager, {
           timelineId: stored,
           callId: stored,
           communicationType: 'LOGGED',
           leadId: lead.leadId,
           agentId: caller.userId,
-          lead: { teamId, assignedUserId, hidden },
         });
       }
       return stored;

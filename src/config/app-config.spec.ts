@@ -157,6 +157,7 @@ describe('loadAppConfig', () => {
       /development setting/,
     ],
     [{ WEBHOOK_TIMEOUT_MS: '5' }, /WEBHOOK_TIMEOUT_MS/],
+    [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '20000' }, /WEBHOOK_LEASE_MS \(20000\) must be longer than/],
     [{ DATABASE_URL: 'postgres://x/y' }, /unsupported scheme/],
     [{ DATABASE_URL: 'mysql://root@localhost:3306' }, /must name the database/],
     [{ DATABASE_MIGRATE: 'maybe' }, /DATABASE_MIGRATE/],

@@ -146,16 +146,25 @@ function buildWebhookConfig(env: Environment, production: boolean): WebhookConfi
       'WEBHOOK_ALLOW_LOOPBACK_HTTP is a development setting: it is refused when NODE_ENV=production.',
     );
   }
+  const timeoutMs = env.WEBHOOK_TIMEOUT_MS ?? 10_000;
+  const leaseMs = env.WEBHOOK_LEASE_MS ?? 60_000;
+  if (leaseMs <= timeoutMs) {
+    // A lease that can run out during a callback lets another worker send the same batch meanwhile.
+    throw new ConfigurationError(
+      `WEBHOOK_LEASE_MS (${leaseMs}) must be longer than WEBHOOK_TIMEOUT_MS (${timeoutMs}): a worker renews ` +
+        'its lease before each callback, which may take that long.',
+    );
+  }
   return {
     worker: env.WEBHOOK_WORKER ?? true,
     allowLoopbackHttp,
-    timeoutMs: env.WEBHOOK_TIMEOUT_MS ?? 10_000,
+    timeoutMs,
     retryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 5_000,
     retryMaxMs: 30 * 60_000,
     retryWindowMs: 25 * HOUR,
     pauseAfterMs: 24 * HOUR,
     pollMs: env.WEBHOOK_POLL_MS ?? 500,
-    leaseMs: env.WEBHOOK_LEASE_MS ?? 60_000,
+    leaseMs,
   };
 }
 

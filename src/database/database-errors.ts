@@ -22,18 +22,53 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_FULL',
 ]);
 
-/**
- * True for an error (or the driver error TypeORM wraps) that says the database is unavailable rather than
- * that the query is wrong: the caller gets 503 SERVICE_UNAVAILABLE and may retry.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** What the drivers put on their errors. */
+interface DriverErrorFields {
+  code?: unknown;
+  errno?: unknown;
+  message?: unknown;
+}
+
+/** Whether the error, or one it wraps (TypeORM's driverError, a cause), passes the test. */
+function anyCause(error: unknown, test: (fields: DriverErrorFields) => boolean): boolean {
   for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 4; depth++) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-    // mysql2 rejects with this when the pool is closing or its queue timed out.
-    if (typeof message === 'string' && /^(Pool is closed|Queue limit reached)/.test(message)) return true;
+    if (test(current)) return true;
     const next = current as { driverError?: unknown; cause?: unknown };
     current = next.driverError ?? next.cause;
   }
   return false;
+}
+
+/**
+ * True for an error that says the database is unavailable rather than that the query is wrong: the
+ * caller gets 503 SERVICE_UNAVAILABLE and may retry.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyCause(
+    error,
+    ({ code, message }) =>
+      (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
+      // mysql2 rejects with this when the pool is closing or its queue timed out.
+      (typeof message === 'string' && /^(Pool is closed|Queue limit reached)/.test(message)),
+  );
+}
+
+/** A duplicate key / unique constraint violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  return anyCause(
+    error,
+    ({ code, errno }) =>
+      code === 'ER_DUP_ENTRY' ||
+      errno === 1062 ||
+      code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+      code === 'SQLITE_CONSTRAINT_UNIQUE',
+  );
+}
+
+/** A row that refers to one that does not exist (any more). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return anyCause(
+    error,
+    ({ code, errno }) => code === 'ER_NO_REFERENCED_ROW_2' || errno === 1452 || code === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  );
 }

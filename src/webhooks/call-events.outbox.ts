@@ -21,8 +21,6 @@ export interface CallCreated {
   communicationType: 'MANUAL' | 'LOGGED';
   leadId: Int64;
   agentId: Int64;
-  /** The lead's facts that decide who is told. */
-  lead: { teamId: Int64; assignedUserId: Int64 | null; hidden: boolean };
 }
 
 /**
@@ -31,9 +29,11 @@ export interface CallCreated {
  * else, never another team's, and never a deactivated user's.
  */
 const RECIPIENTS_SQL =
-  'SELECT s.id, s.status FROM webhook_subscriptions s JOIN users u ON u.id = s.user_id ' +
-  'WHERE s.team_id = ? AND s.list_id = ? AND u.team_id = s.team_id AND u.active = 1 ' +
-  `AND (s.user_id = ? OR (? = 0 AND u.role IN ('${Role.Owner}', '${Role.Admin}')))`;
+  'SELECT s.id, s.status FROM leads l ' +
+  'JOIN webhook_subscriptions s ON s.team_id = l.team_id AND s.list_id = ? ' +
+  'JOIN users u ON u.id = s.user_id ' +
+  'WHERE l.id = ? AND u.team_id = s.team_id AND u.active = 1 ' +
+  `AND (s.user_id = l.assigned_user_id OR (l.hidden = 0 AND u.role IN ('${Role.Owner}', '${Role.Admin}')))`;
 
 /**
  * The transactional outbox of Call events: written with the call, in the same transaction, so that an
@@ -47,12 +47,11 @@ export class CallEventsOutbox {
     private readonly worker: WebhookDeliveryWorker,
   ) {}
 
+  /** The lead's facts (team, assigned agent, hidden) are read here, in the transaction that writes the call. */
   async record(manager: EntityManager, call: CallCreated): Promise<void> {
     const recipients: { id: unknown; status: unknown }[] = await manager.query(RECIPIENTS_SQL, [
-      call.lead.teamId,
       CALL_LIST_ID,
-      call.lead.assignedUserId ?? '0',
-      call.lead.hidden ? 1 : 0,
+      call.leadId,
     ]);
     if (recipients.length === 0) return;
     const eventId = this.ids.next();
@@ -81,6 +80,7 @@ export class CallEventsOutbox {
           nextAttemptMs: now,
           firstAttemptMs: null,
           leaseUntilMs: '0',
+          leaseOwner: null,
           lastError: null,
           sentMs: null,
         })),

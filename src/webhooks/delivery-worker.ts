@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig, type WebhookConfig } from '../config/app-config';
@@ -12,9 +12,12 @@ import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } fro
 import { type SendResult, WebhookSender } from './webhook-sender';
 import { EventStatus } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
+import { isForeignKeyViolation } from '../database/database-errors';
 
 interface ClaimedEvent {
   id: string;
+  /** The token of the claim that holds the event. */
+  lease: string;
   subscriptionId: string;
   payload: string;
   attempts: number;
@@ -25,22 +28,25 @@ interface ClaimedEvent {
   listId: number;
 }
 
-/** Events one worker claims at most per round. */
-const CLAIM_LIMIT = 1000;
+/** Subscriptions a worker serves at most per round, the longest waiting first. */
+const SUBSCRIPTIONS_PER_ROUND = 50;
+/** Batches of one subscription per round: a subscription with a backlog does not hold up the others. */
+const BATCHES_PER_ROUND = 5;
 /** Subscriptions a worker delivers to at the same time. */
 const CONCURRENCY = 8;
 const KEEP_MS = 7 * 24 * 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
- * Delivers the outbox. Each round it claims the due events (on MySQL with `FOR UPDATE SKIP LOCKED`, so
- * that several instances never take the same event; on SQLite there is one worker) by leasing them for
- * WEBHOOK_LEASE_MS, posts them per subscription in batches of the subscription's limit, in order, and
- * records the outcome. A 2xx marks the batch sent. Anything else is retried with exponential backoff and
- * jitter until the event has been tried for WEBHOOK's retry window (25 h), then given up (DEAD). A
- * subscription whose every delivery failed for 24 h is paused: its events wait, HELD, until it is resumed.
- * A worker that dies mid-delivery loses nothing: its lease runs out and the events go out again (a
- * receiver drops a duplicate by its eventId).
+ * Delivers the outbox. Each round it claims the due events of up to 50 active subscriptions, the longest
+ * waiting first, at most 5 batches of each (on MySQL with `FOR UPDATE SKIP LOCKED`, so that several
+ * instances never take the same event; on SQLite there is one worker), by leasing them for WEBHOOK_LEASE_MS
+ * under a token of the claim. It posts them per subscription in batches of the subscription's limit, in
+ * order, renewing the lease before each batch, and records the outcome of the events it still holds. A 2xx
+ * marks the batch sent. Anything else is retried with exponential backoff and jitter until the event has
+ * been tried for the retry window (25 h), then given up (DEAD). A subscription whose every delivery failed
+ * for 24 h is paused: its events wait, HELD, until it is resumed. A worker that dies mid-delivery loses
+ * nothing: its lease runs out and the events go out again (a receiver drops a duplicate by its eventId).
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -123,7 +129,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     await Promise.all(
       Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
         for (let events = queue.shift(); events !== undefined; events = queue.shift()) {
-          await this.deliverSubscription(events);
+          await this.deliverSubscription(events).catch((error: unknown) => this.deliveryFailed(events, error));
         }
       }),
     );
@@ -132,16 +138,29 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 
   private claim(now: number): Promise<ClaimedEvent[]> {
     const skipLocked = this.sql.dialect === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const lease = randomBytes(16).toString('hex');
+    const due = 'e.status = ? AND e.next_attempt_ms <= ? AND e.lease_until_ms <= ?';
     return this.transactions.run(async (manager) => {
-      const due: { id: unknown }[] = await manager.query(
-        'SELECT e.id FROM webhook_events e WHERE e.status = ? AND e.next_attempt_ms <= ? AND e.lease_until_ms <= ? ' +
-          `ORDER BY e.next_attempt_ms, e.id LIMIT ${CLAIM_LIMIT}${skipLocked}`,
-        [EventStatus.Pending, now, now],
+      // Events of a paused or deleted subscription are not taken, whatever their status says.
+      const subscriptions: { subscription_id: unknown; batch_limit: unknown }[] = await manager.query(
+        'SELECT e.subscription_id, MIN(s.batch_limit) AS batch_limit FROM webhook_events e ' +
+          `JOIN webhook_subscriptions s ON s.id = e.subscription_id AND s.status = ? WHERE ${due} ` +
+          `GROUP BY e.subscription_id ORDER BY MIN(e.next_attempt_ms) LIMIT ${SUBSCRIPTIONS_PER_ROUND}`,
+        [SubscriptionStatus.Active, EventStatus.Pending, now, now],
       );
-      if (due.length === 0) return [];
-      const ids = due.map((row) => String(row.id));
-      await manager.query(`UPDATE webhook_events SET lease_until_ms = ? WHERE id IN (${marks(ids)})`, [
+      const ids: string[] = [];
+      for (const subscription of subscriptions) {
+        const rows: { id: unknown }[] = await manager.query(
+          `SELECT e.id FROM webhook_events e WHERE e.subscription_id = ? AND ${due} ` +
+            `ORDER BY e.next_attempt_ms, e.id LIMIT ${Number(subscription.batch_limit) * BATCHES_PER_ROUND}${skipLocked}`,
+          [String(subscription.subscription_id), EventStatus.Pending, now, now],
+        );
+        for (const row of rows) ids.push(String(row.id));
+      }
+      if (ids.length === 0) return [];
+      await manager.query(`UPDATE webhook_events SET lease_until_ms = ?, lease_owner = ? WHERE id IN (${marks(ids)})`, [
         now + this.settings.leaseMs,
+        lease,
         ...ids,
       ]);
       const rows: Record<string, unknown>[] = await manager.query(
@@ -152,6 +171,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       );
       return rows.map((row) => ({
         id: String(row.id),
+        lease,
         subscriptionId: String(row.subscription_id),
         payload: String(row.payload),
         attempts: Number(row.attempts),
@@ -164,28 +184,68 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     });
   }
 
-  /** Posts a subscription's events in order, a batch at a time; after a failure the rest waits with it. */
+  /**
+   * Posts a subscription's events in order, a batch at a time; after a failure the rest waits with it. Before
+   * each batch the lease is renewed: a batch the worker no longer wholly holds (its lease ran out and another
+   * worker took it, or the subscription was paused) is left to whoever holds it now.
+   */
   private async deliverSubscription(events: ClaimedEvent[]): Promise<void> {
-    const { batchLimit } = events[0];
+    const { batchLimit, lease } = events[0];
     for (let start = 0; start < events.length; start += batchLimit) {
       const batch = events.slice(start, start + batchLimit);
+      if (!(await this.renewLease(batch))) {
+        await this.release(events.slice(start), lease, null);
+        return;
+      }
       const result = await this.post(batch);
       if (result.ok) {
         await this.recordSuccess(batch, result);
       } else {
         const retryAt = await this.recordFailure(batch, result);
-        const rest = events.slice(start + batchLimit).map((event) => event.id);
-        if (rest.length > 0) {
-          await this.transactions.run((manager) =>
-            manager.query(
-              `UPDATE webhook_events SET lease_until_ms = 0, next_attempt_ms = ? WHERE id IN (${marks(rest)})`,
-              [retryAt, ...rest],
-            ),
-          );
-        }
+        await this.release(events.slice(start + batchLimit), lease, retryAt);
         return;
       }
     }
+  }
+
+  /** Extends the lease of the batch; false unless the claim still holds every event of it, pending. */
+  private renewLease(batch: ClaimedEvent[]): Promise<boolean> {
+    const ids = batch.map((event) => event.id);
+    return this.transactions.run(async (manager) => {
+      await manager.query(
+        `UPDATE webhook_events SET lease_until_ms = ? WHERE id IN (${marks(ids)}) AND lease_owner = ? AND status = ?`,
+        [this.clock.now() + this.settings.leaseMs, ...ids, batch[0].lease, EventStatus.Pending],
+      );
+      const [held]: { n: unknown }[] = await manager.query(
+        `SELECT COUNT(*) AS n FROM webhook_events WHERE id IN (${marks(ids)}) AND lease_owner = ? AND status = ?`,
+        [...ids, batch[0].lease, EventStatus.Pending],
+      );
+      return Number(held?.n) === ids.length;
+    });
+  }
+
+  /** Gives the events the claim still holds back to the next round, at `retryAt` if given. */
+  private async release(events: ClaimedEvent[], lease: string, retryAt: number | null): Promise<void> {
+    if (events.length === 0) return;
+    const ids = events.map((event) => event.id);
+    await this.transactions.run((manager) =>
+      manager.query(
+        'UPDATE webhook_events SET lease_until_ms = 0, lease_owner = NULL, ' +
+          `next_attempt_ms = COALESCE(?, next_attempt_ms) WHERE id IN (${marks(ids)}) AND lease_owner = ?`,
+        [retryAt, ...ids, lease],
+      ),
+    );
+  }
+
+  /** A delivery that broke off (its subscription was deleted meanwhile, the database failed): logged. */
+  private deliveryFailed(events: ClaimedEvent[], error: unknown): void {
+    const { subscriptionId } = events[0];
+    if (isForeignKeyViolation(error)) {
+      this.logger.log(`Subscription ${subscriptionId} was deleted during its delivery`);
+      return;
+    }
+    // The lease runs out and the events go out again.
+    this.logger.error(`Delivery to subscription ${subscriptionId} failed: ${(error as Error).message}`);
   }
 
   private post(batch: ClaimedEvent[]): Promise<SendResult> {
@@ -208,7 +268,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     await this.transactions.run(async (manager) => {
       await manager.query(
         'UPDATE webhook_events SET status = ?, sent_ms = ?, attempts = attempts + 1, ' +
-          `first_attempt_ms = COALESCE(first_attempt_ms, ?), lease_until_ms = 0, last_error = NULL WHERE id IN (${marks(ids)})`,
+          'first_attempt_ms = COALESCE(first_attempt_ms, ?), lease_until_ms = 0, lease_owner = NULL, last_error = NULL ' +
+          `WHERE id IN (${marks(ids)})`,
         [EventStatus.Sent, now, now, ...ids],
       );
       await manager.query('UPDATE webhook_subscriptions SET failing_since_ms = NULL WHERE id = ?', [
@@ -232,8 +293,20 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       await manager.query(
         'UPDATE webhook_events SET status = CASE WHEN COALESCE(first_attempt_ms, ?) <= ? THEN ? ELSE ? END, ' +
           'attempts = attempts + 1, first_attempt_ms = COALESCE(first_attempt_ms, ?), last_error = ?, ' +
-          `lease_until_ms = 0, next_attempt_ms = ? WHERE id IN (${marks(ids)})`,
-        [now, now - this.settings.retryWindowMs, EventStatus.Dead, EventStatus.Pending, now, error, retryAt, ...ids],
+          `lease_until_ms = 0, lease_owner = NULL, next_attempt_ms = ? WHERE id IN (${marks(ids)}) ` +
+          'AND lease_owner = ? AND status = ?',
+        [
+          now,
+          now - this.settings.retryWindowMs,
+          EventStatus.Dead,
+          EventStatus.Pending,
+          now,
+          error,
+          retryAt,
+          ...ids,
+          batch[0].lease,
+          EventStatus.Pending,
+        ],
       );
       await manager.query(
         'UPDATE webhook_subscriptions SET failing_since_ms = COALESCE(failing_since_ms, ?) WHERE id = ?',
@@ -255,7 +328,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
         [SubscriptionStatus.Paused, reason, formatUtc(new Date(now)), subscriptionId],
       );
       await manager.query(
-        'UPDATE webhook_events SET status = ?, lease_until_ms = 0 WHERE subscription_id = ? AND status = ?',
+        'UPDATE webhook_events SET status = ?, lease_until_ms = 0, lease_owner = NULL WHERE subscription_id = ? AND status = ?',
         [EventStatus.Held, subscriptionId, EventStatus.Pending],
       );
       return reason;

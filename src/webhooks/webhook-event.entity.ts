@@ -59,6 +59,10 @@ export class WebhookEventEntity {
   @Int64Column({ name: 'lease_until_ms', default: 0 })
   leaseUntilMs!: Int64;
 
+  /** The claim that holds the lease (a random token per claim); null when none does. */
+  @VarcharColumn({ name: 'lease_owner', length: 32, nullable: true })
+  leaseOwner!: string | null;
+
   @VarcharColumn({ name: 'last_error', length: 500, nullable: true })
   lastError!: string | null;
 

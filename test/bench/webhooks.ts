@@ -104,6 +104,7 @@ async function fill(url: string, callbackUrl: string): Promise<void> {
           nextAttemptMs: ms,
           firstAttemptMs: null,
           leaseUntilMs: '0',
+          leaseOwner: null,
           lastError: null,
           sentMs: null,
         };

@@ -18,6 +18,8 @@ export type Answer = { status: number; delayMs?: number } | 'hang';
 export class Receiver {
   readonly callbacks: Callback[] = [];
   readonly answers: Answer[] = [];
+  /** Runs before a callback is answered (the answer waits for it). */
+  onCallback: ((path: string) => Promise<void>) | undefined;
   private server!: Server;
   private readonly hanging = new Set<() => void>();
 
@@ -37,7 +39,13 @@ export class Receiver {
           this.hanging.add(() => res.destroy());
           return;
         }
-        setTimeout(() => res.writeHead(answer.status, { 'Content-Type': 'text/plain' }).end('ok'), answer.delayMs ?? 0);
+        const respond = () =>
+          setTimeout(
+            () => res.writeHead(answer.status, { 'Content-Type': 'text/plain' }).end('ok'),
+            answer.delayMs ?? 0,
+          );
+        if (this.onCallback === undefined) respond();
+        else void this.onCallback(req.url ?? '').finally(respond);
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

@@ -12,7 +12,7 @@ const FAST = {
   WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true',
   WEBHOOK_RETRY_BASE_MS: '40',
   WEBHOOK_TIMEOUT_MS: '400',
-  WEBHOOK_LEASE_MS: '300',
+  WEBHOOK_LEASE_MS: '1000',
 };
 const HOUR = 3_600_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,6 +75,41 @@ describe('webhook delivery', () => {
     expect((await events(id)).map((e) => e.status)).toEqual(Array(5).fill(EventStatus.Sent));
     expect(await worker.runOnce()).toBe(0);
     await unsubscribe(id);
+  });
+
+  it('serves every subscription each round: a backlog waits its turn, five batches a round', async () => {
+    const busy = await subscribe('/busy', 1);
+    await logCalls(12);
+    const quiet = await subscribe('/quiet', 1);
+    await logCalls(1);
+    expect(await worker.runOnce()).toBe(6);
+    expect(receiver.events('/busy')).toHaveLength(5);
+    expect(receiver.events('/quiet')).toHaveLength(1);
+    expect(await worker.runOnce()).toBe(5);
+    expect(await worker.runOnce()).toBe(3);
+    expect(receiver.events('/busy')).toHaveLength(13);
+    expect(await worker.runOnce()).toBe(0);
+    await unsubscribe(busy);
+    await unsubscribe(quiet);
+  });
+
+  it('goes on with the other subscriptions when one is deleted during its delivery', async () => {
+    const gone = await subscribe('/gone');
+    const kept = await subscribe('/kept');
+    await logCalls(1);
+    // The callback of the first is answered after its subscription is deleted.
+    receiver.onCallback = async (path) => {
+      if (path === '/gone') await unsubscribe(gone);
+    };
+    try {
+      expect(await worker.runOnce()).toBe(2);
+    } finally {
+      receiver.onCallback = undefined;
+    }
+    expect(receiver.events('/kept')).toHaveLength(1);
+    expect((await events(kept)).map((e) => e.status)).toEqual([EventStatus.Sent]);
+    expect(await events(gone)).toEqual([]);
+    await unsubscribe(kept);
   });
 
   it('retries after a 500, with backoff, and delivers', async () => {
@@ -212,16 +247,20 @@ describe('webhook delivery across a crash and a restart', () => {
           .send({ leadId: 100001, logType: 'logCall', content: `Before the crash ${i}` });
       }
       // The first instance took the events and died mid-delivery: its claim stays, nothing was sent.
+      const leasedUntil = Date.now() + 60_000;
       await first.dataSource
         .getRepository(WebhookEventEntity)
-        .update({ subscriptionId: String(subscribed.body.subscribeId) }, { leaseUntilMs: String(Date.now() + 300) });
+        .update(
+          { subscriptionId: String(subscribed.body.subscribeId) },
+          { leaseUntilMs: String(leasedUntil), leaseOwner: 'dead-worker' },
+        );
       await first.close({ keepDatabase: true });
 
       const second = await createTestApp(FAST, { database: first.database });
       try {
         const worker = second.app.get(WebhookDeliveryWorker);
         expect(await worker.runOnce()).toBe(0); // still held by the dead worker
-        await sleep(350);
+        jest.spyOn(second.app.get(Clock), 'now').mockReturnValue(leasedUntil + 1);
         expect(await worker.runOnce()).toBe(3);
         expect(receiver.events('/restart')).toHaveLength(3);
       } finally {
@@ -279,6 +318,44 @@ describe('webhook delivery across a crash and a restart', () => {
       expect(await taken(spyTwo)).toBeGreaterThan(0);
     } finally {
       await two.close({ keepDatabase: true });
+      await one.close();
+      await receiver.stop();
+    }
+  });
+
+  it('never send twice when a round lasts longer than the lease: each batch renews it first', async () => {
+    const receiver = await new Receiver().start();
+    const env = { ...FAST, WEBHOOK_WORKER: 'true', WEBHOOK_POLL_MS: '20' };
+    const one = await createTestApp({ ...env, WEBHOOK_WORKER: 'false' });
+    try {
+      // Each callback takes 300 ms: five batches of a round take longer than the lease of 1000 ms.
+      for (let i = 0; i < 40; i++) receiver.answers.push({ status: 200, delayMs: 300 });
+      await one
+        .http()
+        .post('/v1.0/webhook')
+        .set('Authorization', `Bearer ${one.token(USERS.agent)}`)
+        .send({ listId: 6, callbackUrl: receiver.url('/slow'), limit: 2 });
+      for (let i = 0; i < 20; i++) {
+        await one
+          .http()
+          .post('/v1.0/logType')
+          .set('Authorization', `Bearer ${one.token(USERS.agent)}`)
+          .send({ leadId: 100001, logType: 'logCall', content: `Call ${i}` });
+      }
+      const workers = [one.app.get(WebhookDeliveryWorker)];
+      const two = await createTestApp(env, { database: one.database });
+      try {
+        workers.push(two.app.get(WebhookDeliveryWorker));
+        workers[0].start();
+        await receiver.waitFor(() => receiver.events('/slow').length >= 20, 20_000);
+        await sleep(1500);
+        const eventIds = receiver.events('/slow').map((e) => String(e.eventId));
+        expect(eventIds).toHaveLength(20);
+        expect(new Set(eventIds).size).toBe(20);
+      } finally {
+        await two.close({ keepDatabase: true });
+      }
+    } finally {
       await one.close();
       await receiver.stop();
     }

@@ -1,10 +1,12 @@
 import { CreateSchema1764100000000 } from './1764100000000-CreateSchema';
 import { AddManualLogFieldsAndCallHistoryIndex1764200000000 } from './1764200000000-AddManualLogFieldsAndCallHistoryIndex';
 import { CreateWebhooks1764300000000 } from './1764300000000-CreateWebhooks';
+import { AddWebhookLeaseOwner1764400000000 } from './1764400000000-AddWebhookLeaseOwner';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
   CreateSchema1764100000000,
   AddManualLogFieldsAndCallHistoryIndex1764200000000,
   CreateWebhooks1764300000000,
+  AddWebhookLeaseOwner1764400000000,
 ];
