@@ -180,3 +180,122 @@ export function table(headers: string[], rows: (string | number)[][]): string {
     .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '))
     .join('\n');
 }
+
+/** One kind of request in a mixed load, with the one answer it must get. */
+export interface LoadCase {
+  name: string;
+  path: string;
+  headers?: Record<string, string>;
+  expectStatus: number;
+  /** The exact body every answer must have; absent: any body. */
+  expectBody?: string;
+  /** Share of the requests relative to the other cases (1). */
+  weight?: number;
+}
+
+export interface CaseResult {
+  /** Latency in milliseconds of every answer of this case. */
+  latencies: number[];
+  /** Answers with another status or body than expected. */
+  mismatches: number;
+  /** The first unexpected answer, for the report. */
+  firstMismatch?: string;
+}
+
+export interface MixedLoadResult {
+  cases: CaseResult[];
+  /** For every answer, all cases: when it arrived (ms since the start of the run) and its latency (ms). */
+  arrivals: number[];
+  latencies: number[];
+  seconds: number;
+  errors: number;
+  timeouts: number;
+}
+
+function shuffle<T>(values: T[]): T[] {
+  for (let i = values.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [values[i], values[j]] = [values[j], values[i]];
+  }
+  return values;
+}
+
+/**
+ * Drives several kinds of request at once with one autocannon instance: every request of every connection
+ * draws its case from a shuffled bag (each case `weight` times per bag), so the cases are interleaved request by
+ * request over the same connections, in balanced numbers, and whatever slows the machine down weighs on all of
+ * them alike. Every answer is checked against its case and timed. `overallRate` caps the requests per second.
+ */
+export function runCases(options: {
+  baseUrl: string;
+  cases: LoadCase[];
+  durationSeconds: number;
+  connections: number;
+  overallRate?: number;
+}): Promise<MixedLoadResult> {
+  const { cases } = options;
+  const results: CaseResult[] = cases.map(() => ({ latencies: [], mismatches: 0 }));
+  const arrivals: number[] = [];
+  const latencies: number[] = [];
+  const draws = cases.flatMap((c, i) => Array.from({ length: c.weight ?? 1 }, () => i));
+  let bag: number[] = [];
+  const draw = () => {
+    if (bag.length === 0) bag = shuffle([...draws]);
+    return bag.pop()!;
+  };
+  // autocannon calls onResponse and then emits 'response' (with the latency) synchronously for the same answer.
+  let answered = -1;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.baseUrl,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        overallRate: options.overallRate,
+        requests: [
+          {
+            setupRequest: (request, context) => {
+              const i = draw();
+              (context as { case: number }).case = i;
+              return { ...request, method: 'GET', path: cases[i].path, headers: cases[i].headers };
+            },
+            onResponse: (status, body, context) => {
+              const i = (context as { case: number }).case;
+              answered = i;
+              const c = cases[i];
+              if (status !== c.expectStatus || (c.expectBody !== undefined && body !== c.expectBody)) {
+                results[i].mismatches += 1;
+                results[i].firstMismatch ??= `${status} ${body.slice(0, 200)}`;
+              }
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        resolve({
+          cases: results,
+          arrivals,
+          latencies,
+          seconds: result.duration,
+          errors: result.errors,
+          timeouts: result.timeouts,
+        });
+      },
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+      if (answered >= 0) results[answered].latencies.push(responseTime);
+      arrivals.push(performance.now() - started);
+      latencies.push(responseTime);
+      answered = -1;
+    });
+  });
+}
+
+export const sortedCopy = (values: number[]) => [...values].sort((a, b) => a - b);
+
+export const formatMs = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
