@@ -197,6 +197,17 @@ describe('POST /v1.0/logType', () => {
     expect((await getCall(idOf(res.text))).text).toContain(`"leadId":${leadId},`);
   });
 
+  it.each(['100001.0', '1.00001e5'])('reads a leadId written %s by its value, as JSON defines it', async (written) => {
+    const res = await t
+      .http()
+      .post('/v1.0/logType')
+      .set('Authorization', `Bearer ${t.token(USERS.agent)}`)
+      .set('Content-Type', 'application/json')
+      .send(`{"leadId":${written},"logType":"logCall","content":"by value"}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('"leadId":100001,');
+  });
+
   describe('permission', () => {
     it.each([
       ['a lead the caller may not manage', { leadId: 100001 }, USERS.unrelatedAgent],
