@@ -1,4 +1,5 @@
-import { addressRefusal, urlRefusal } from './target-policy';
+import type { LookupAddress } from 'node:dns';
+import { addressRefusal, checkHost, type HostLookup, urlRefusal } from './target-policy';
 
 const strict = { allowLoopbackHttp: false };
 const dev = { allowLoopbackHttp: true };
@@ -18,17 +19,17 @@ describe('callback target policy', () => {
     ['ftp://hooks.example.com/', 'callbackUrl must be an https URL'],
     ['hooks.example.com/calls', 'callbackUrl must be an absolute URL'],
     ['https://user:pass@hooks.example.com/', 'callbackUrl must not carry credentials'],
-    ['https://127.0.0.1/hook', '127.0.0.1 is a loopback address'],
-    ['https://localhost/hook', 'localhost is a loopback address'],
-    ['https://[::1]/hook', '::1 is a loopback address'],
-    ['https://10.1.2.3/hook', '10.1.2.3 is not a public address'],
-    ['https://172.20.0.1/hook', '172.20.0.1 is not a public address'],
-    ['https://192.168.1.10/hook', '192.168.1.10 is not a public address'],
-    ['https://169.254.169.254/latest/meta-data', '169.254.169.254 is not a public address'],
-    ['https://[fe80::1]/hook', 'fe80::1 is not a public address'],
-    ['https://[fd00::1]/hook', 'fd00::1 is not a public address'],
-    ['https://[::ffff:10.0.0.1]/hook', '::ffff:a00:1 is not a public address'],
-    ['https://0.0.0.0/hook', '0.0.0.0 is not a public address'],
+    ['https://127.0.0.1/hook', 'callbackUrl: 127.0.0.1 is a loopback address'],
+    ['https://localhost/hook', 'callbackUrl: localhost is a loopback address'],
+    ['https://[::1]/hook', 'callbackUrl: ::1 is a loopback address'],
+    ['https://10.1.2.3/hook', 'callbackUrl: 10.1.2.3 is not a public address'],
+    ['https://172.20.0.1/hook', 'callbackUrl: 172.20.0.1 is not a public address'],
+    ['https://192.168.1.10/hook', 'callbackUrl: 192.168.1.10 is not a public address'],
+    ['https://169.254.169.254/latest/meta-data', 'callbackUrl: 169.254.169.254 is not a public address'],
+    ['https://[fe80::1]/hook', 'callbackUrl: fe80::1 is not a public address'],
+    ['https://[fd00::1]/hook', 'callbackUrl: fd00::1 is not a public address'],
+    ['https://[::ffff:10.0.0.1]/hook', 'callbackUrl: ::ffff:a00:1 is not a public address'],
+    ['https://0.0.0.0/hook', 'callbackUrl: 0.0.0.0 is not a public address'],
   ])('refuses %s', (url, reason) => {
     expect(urlRefusal(url, strict)).toBe(reason);
   });
@@ -46,7 +47,7 @@ describe('callback target policy', () => {
     it.each([
       ['http://hooks.example.com/calls', 'callbackUrl must be an https URL'],
       ['http://10.0.0.1/hook', 'callbackUrl must be an https URL'],
-      ['https://192.168.1.10/hook', '192.168.1.10 is not a public address'],
+      ['https://192.168.1.10/hook', 'callbackUrl: 192.168.1.10 is not a public address'],
     ])('still refuses %s', (url, reason) => {
       expect(urlRefusal(url, dev)).toBe(reason);
     });
@@ -73,6 +74,74 @@ describe('callback target policy', () => {
     it('connects to loopback only with the development setting', () => {
       expect(addressRefusal('127.0.0.1', dev)).toBeNull();
       expect(addressRefusal('10.0.0.1', dev)).not.toBeNull();
+    });
+  });
+
+  describe('host names (checkHost)', () => {
+    const resolvesTo =
+      (...addresses: string[]): HostLookup =>
+      () =>
+        Promise.resolve(
+          addresses.map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })),
+        );
+
+    it('gives the addresses of a host that resolves to public ones only', async () => {
+      await expect(
+        checkHost('hooks.example.com', strict, { lookup: resolvesTo('93.184.216.34', '2606:4700::1111') }),
+      ).resolves.toEqual({
+        addresses: [
+          { address: '93.184.216.34', family: 4 },
+          { address: '2606:4700::1111', family: 6 },
+        ],
+        refusal: null,
+      });
+    });
+
+    it.each([
+      ['a private address', ['10.1.2.3']],
+      ['a loopback address', ['127.0.0.1']],
+      ['the metadata service', ['169.254.169.254']],
+      ['a public and a private address', ['93.184.216.34', '192.168.7.7']],
+    ])('refuses a host that resolves to %s, without naming it', async (_what, addresses) => {
+      const checked = await checkHost('intranet.example.com', strict, { lookup: resolvesTo(...addresses) });
+      expect(checked).toEqual({ addresses: null, refusal: 'callbackUrl must resolve to a public address' });
+    });
+
+    it('takes a loopback address with the development setting', async () => {
+      await expect(checkHost('localhost', dev, { lookup: resolvesTo('127.0.0.1') })).resolves.toMatchObject({
+        refusal: null,
+      });
+    });
+
+    it('rejects when the lookup fails or finds nothing', async () => {
+      const failing: HostLookup = () => Promise.reject(new Error('getaddrinfo ENOTFOUND nowhere.example'));
+      await expect(checkHost('nowhere.example', strict, { lookup: failing })).rejects.toThrow('ENOTFOUND');
+      await expect(checkHost('nowhere.example', strict, { lookup: resolvesTo() })).rejects.toThrow('has no address');
+    });
+
+    describe('with a timeout', () => {
+      beforeEach(() => jest.useFakeTimers());
+      afterEach(() => jest.useRealTimers());
+
+      it('rejects a lookup that outlasts it', async () => {
+        const hanging: HostLookup = () => new Promise<LookupAddress[]>(() => undefined);
+        const checked = checkHost('slow.example', strict, { lookup: hanging, timeoutMs: 3000 });
+        const outcome = checked.then(
+          () => 'resolved',
+          (error: Error) => error.message,
+        );
+        await jest.advanceTimersByTimeAsync(2999);
+        await expect(Promise.race([outcome, Promise.resolve('pending')])).resolves.toBe('pending');
+        await jest.advanceTimersByTimeAsync(1);
+        await expect(outcome).resolves.toBe('slow.example did not resolve within 3000 ms');
+      });
+
+      it('leaves no timer behind when the lookup answers in time', async () => {
+        await expect(
+          checkHost('hooks.example.com', strict, { lookup: resolvesTo('93.184.216.34'), timeoutMs: 3000 }),
+        ).resolves.toMatchObject({ refusal: null });
+        expect(jest.getTimerCount()).toBe(0);
+      });
     });
   });
 });

@@ -1,3 +1,4 @@
+import { type LookupAddress, type LookupOptions, promises as dns } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
 /**
@@ -64,7 +65,43 @@ export function addressRefusal(address: string, options: TargetPolicyOptions): s
   return NOT_PUBLIC.check(ip, type) ? `${address} is not a public address` : null;
 }
 
-/** Why the URL may not be a callback target, or null when it may (its addresses are checked apart). */
+/**
+ * The answer for a host name that resolves to an address the service may not connect to. It names no
+ * address: the subscriber would learn from it how names resolve inside the service's network.
+ */
+export const HOST_NOT_PUBLIC = 'callbackUrl must resolve to a public address';
+
+/** Resolves a host name to all its addresses, like dns.lookup with `all`. */
+export type HostLookup = (hostname: string, family: LookupOptions['family']) => Promise<LookupAddress[]>;
+
+const systemLookup: HostLookup = (hostname, family) => dns.lookup(hostname, { all: true, family: family ?? 0 });
+
+export type HostCheck = { addresses: LookupAddress[]; refusal: null } | { addresses: null; refusal: string };
+
+/**
+ * The one check of a callback host name, when subscribing and at every delivery: the addresses it resolves
+ * to now, all of which may be connected to, or the refusal ({@link HOST_NOT_PUBLIC}) when any may not.
+ * Rejects when the lookup fails, finds no address, or takes longer than `timeoutMs`.
+ */
+export async function checkHost(
+  hostname: string,
+  policy: TargetPolicyOptions,
+  options: { family?: LookupOptions['family']; timeoutMs?: number; lookup?: HostLookup } = {},
+): Promise<HostCheck> {
+  const lookup = options.lookup ?? systemLookup;
+  const addresses = await withTimeout(lookup(hostname, options.family), options.timeoutMs, hostname);
+  if (addresses.length === 0) throw new Error(`${hostname} has no address`);
+  return addresses.some((a) => addressRefusal(a.address, policy) !== null)
+    ? { addresses: null, refusal: HOST_NOT_PUBLIC }
+    : { addresses, refusal: null };
+}
+
+/** The host of a URL as an address or a name, without the brackets of an IPv6 literal. */
+export function urlHost(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '');
+}
+
+/** Why the URL may not be a callback target, or null when it may (a host name is checked apart). */
 export function urlRefusal(text: string, options: TargetPolicyOptions): string | null {
   let url: URL;
   try {
@@ -73,16 +110,29 @@ export function urlRefusal(text: string, options: TargetPolicyOptions): string |
     return 'callbackUrl must be an absolute URL';
   }
   if (url.username !== '' || url.password !== '') return 'callbackUrl must not carry credentials';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const host = urlHost(url);
   if (url.protocol === 'http:') {
     const loopback = LOOPBACK_NAMES.has(host.toLowerCase()) || (isIP(host) !== 0 && isLoopbackAddress(host));
     if (!(options.allowLoopbackHttp && loopback)) return 'callbackUrl must be an https URL';
   } else if (url.protocol !== 'https:') {
     return 'callbackUrl must be an https URL';
   }
-  if (isIP(host) !== 0) return addressRefusal(host, options);
-  if (LOOPBACK_NAMES.has(host.toLowerCase()) && !options.allowLoopbackHttp) return `${host} is a loopback address`;
-  return null;
+  let refusal: string | null = null;
+  if (isIP(host) !== 0) {
+    refusal = addressRefusal(host, options);
+  } else if (LOOPBACK_NAMES.has(host.toLowerCase()) && !options.allowLoopbackHttp) {
+    refusal = `${host} is a loopback address`;
+  }
+  return refusal === null ? null : `callbackUrl: ${refusal}`;
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined, hostname: string): Promise<T> {
+  if (timeoutMs === undefined) return promise;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${hostname} did not resolve within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function ipv4Mapped(address: string): string | null {

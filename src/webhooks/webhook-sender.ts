@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { addressRefusal, type TargetPolicyOptions, urlRefusal } from './target-policy';
+import { checkHost, type TargetPolicyOptions, urlRefusal } from './target-policy';
 
 export interface SendResult {
   ok: boolean;
@@ -96,23 +95,22 @@ export class WebhookSender {
     });
   }
 
-  /** DNS lookup that refuses a host when any of its addresses may not be connected to. */
+  /**
+   * DNS lookup that refuses a host when any of its addresses may not be connected to, with the same check
+   * as subscribing. The request's own deadline bounds it.
+   */
   private readonly checkedLookup: LookupFunction = (hostname, options, callback) => {
-    dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (error, addresses: LookupAddress[]) => {
-      if (error) {
-        callback(error, '', 0);
-        return;
-      }
-      const refused = addresses.map((a) => addressRefusal(a.address, this.policy)).find((r) => r !== null);
-      if (refused !== undefined || addresses.length === 0) {
-        callback(new Error(`refused target: ${refused ?? `${hostname} has no address`}`), '', 0);
-        return;
-      }
-      if (options.all === true) {
-        callback(null, addresses);
-      } else {
-        callback(null, addresses[0].address, addresses[0].family);
-      }
-    });
+    checkHost(hostname, this.policy, { family: options.family }).then(
+      ({ addresses, refusal }) => {
+        if (addresses === null) {
+          callback(new Error(`refused target: ${refusal}`), '', 0);
+        } else if (options.all === true) {
+          callback(null, addresses);
+        } else {
+          callback(null, addresses[0].address, addresses[0].family);
+        }
+      },
+      (error: Error) => callback(error, '', 0),
+    );
   };
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -24,12 +23,14 @@ import {
   type WebhookDto,
   type WebhookListDto,
 } from './dto/webhook.dto';
-import { addressRefusal, type TargetPolicyOptions, urlRefusal } from './target-policy';
+import { checkHost, type HostCheck, type TargetPolicyOptions, urlHost, urlRefusal } from './target-policy';
 import { EventStatus } from './webhook-event.entity';
 import { SubscriptionStatus, WebhookSubscriptionEntity } from './webhook-subscription.entity';
 
 const MAX_SUBSCRIPTIONS_PER_USER = 25;
 const RECENT_DELIVERIES = 50;
+/** How long subscribing waits for the callback host to resolve: a slow DNS must not hold the request. */
+const LOOKUP_TIMEOUT_MS = 3_000;
 
 /** The subscriptions of a user: create, list, delete, resume, and how their deliveries go. */
 @Injectable()
@@ -170,22 +171,23 @@ export class WebhooksService {
     return subscription;
   }
 
-  /** The URL by the policy, and every address its host resolves to now. */
+  /**
+   * The URL by the policy, and every address its host resolves to now. No answer names a resolved address
+   * (it would tell how internal names resolve); a lookup that fails or outlasts LOOKUP_TIMEOUT_MS gets one
+   * generic answer.
+   */
   private async requireSafeTarget(callbackUrl: string): Promise<void> {
     const refusal = urlRefusal(callbackUrl, this.policy);
     if (refusal !== null) throw new AppError(ErrorCode.InvalidParameter, `${refusal}.`);
-    const host = new URL(callbackUrl).hostname.replace(/^\[|\]$/g, '');
+    const host = urlHost(new URL(callbackUrl));
     if (isIP(host) !== 0) return;
-    let addresses: { address: string }[];
+    let checked: HostCheck;
     try {
-      addresses = await lookup(host, { all: true });
+      checked = await checkHost(host, this.policy, { timeoutMs: LOOKUP_TIMEOUT_MS });
     } catch {
-      throw new AppError(ErrorCode.InvalidParameter, `callbackUrl: ${host} does not resolve.`);
+      throw new AppError(ErrorCode.InvalidParameter, 'callbackUrl: its host name does not resolve.');
     }
-    const refused = addresses.map((a) => addressRefusal(a.address, this.policy)).find((r) => r !== null);
-    if (refused !== undefined) {
-      throw new AppError(ErrorCode.InvalidParameter, `callbackUrl: ${host} resolves to ${refused}.`);
-    }
+    if (checked.refusal !== null) throw new AppError(ErrorCode.InvalidParameter, `${checked.refusal}.`);
   }
 }
 

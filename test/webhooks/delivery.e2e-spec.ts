@@ -4,6 +4,7 @@ import type { DeliveryReportDto } from '../../src/webhooks/dto/webhook.dto';
 import { EventStatus, WebhookEventEntity } from '../../src/webhooks/webhook-event.entity';
 import { WebhookSubscriptionEntity } from '../../src/webhooks/webhook-subscription.entity';
 import { USERS } from '../support/demo';
+import { fakeDns } from '../support/fake-dns';
 import { Receiver } from '../support/receiver';
 import { testEngine } from '../support/test-database';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -215,9 +216,30 @@ describe('webhook delivery', () => {
     await worker.runOnce();
     expect((await events(id))[0]).toMatchObject({
       status: EventStatus.Pending,
-      lastError: 'refused target: 169.254.169.254 is not a public address',
+      lastError: 'refused target: callbackUrl: 169.254.169.254 is not a public address',
     });
     await unsubscribe(id);
+  });
+
+  it('refuses at delivery a host name that resolves to a private address now, without telling which', async () => {
+    const id = await subscribe('/renamed');
+    await t.dataSource
+      .getRepository(WebhookSubscriptionEntity)
+      .update(id, { callbackUrl: 'https://hooks.rebound.test/calls' });
+    const dns = fakeDns({ 'hooks.rebound.test': ['10.0.0.9'] });
+    try {
+      await logCalls(1);
+      await worker.runOnce();
+      expect((await events(id))[0]).toMatchObject({
+        status: EventStatus.Pending,
+        lastError: 'refused target: callbackUrl must resolve to a public address',
+      });
+      expect(dns).toHaveBeenCalledWith('hooks.rebound.test', expect.objectContaining({ all: true }));
+      expect(JSON.stringify((await report(id)).body)).not.toContain('10.0.0.9');
+    } finally {
+      dns.mockRestore();
+      await unsubscribe(id);
+    }
   });
 
   it('drops the undelivered events of a deleted subscription', async () => {
