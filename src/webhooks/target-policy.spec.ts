@@ -30,6 +30,10 @@ describe('callback target policy', () => {
     ['https://[fd00::1]/hook', 'callbackUrl: fd00::1 is not a public address'],
     ['https://[::ffff:10.0.0.1]/hook', 'callbackUrl: ::ffff:a00:1 is not a public address'],
     ['https://0.0.0.0/hook', 'callbackUrl: 0.0.0.0 is not a public address'],
+    ['https://[64:ff9b:1::a00:1]/hook', 'callbackUrl: 64:ff9b:1::a00:1 is not a public address'],
+    ['https://[2002:808:808::1]/hook', 'callbackUrl: 2002:808:808::1 is not a public address'],
+    ['https://[::10.0.0.1]/hook', 'callbackUrl: ::a00:1 is not a public address'],
+    ['https://[fec0::1]/hook', 'callbackUrl: fec0::1 is not a public address'],
   ])('refuses %s', (url, reason) => {
     expect(urlRefusal(url, strict)).toBe(reason);
   });
@@ -71,6 +75,21 @@ describe('callback target policy', () => {
       expect(addressRefusal(address, strict)).not.toBeNull();
     });
 
+    it.each([
+      ['64:ff9b:1::/48 (local-use NAT64)', ['64:ff9b:1::', '64:ff9b:1::a9fe:a9fe', '64:ff9b:1:ffff::1']],
+      ['2002::/16 (6to4), whatever IPv4 address it embeds', ['2002:a00:1::1', '2002:808:808::1', '2002:ffff::']],
+      ['::/96 (IPv4-compatible, deprecated)', ['::a00:1', '::808:808', '::ffff:ffff']],
+      ['fec0::/10 (site-local, deprecated)', ['fec0::1', 'fed0::1', 'feff:ffff::1']],
+    ])('does not connect to %s', (_range, addresses) => {
+      for (const address of addresses) {
+        expect(addressRefusal(address, strict)).toBe(`${address} is not a public address`);
+      }
+    });
+
+    it.each(['2003::1', '2001:4860:4860::8888', '2a00:1450:4001::200e'])('still connects to %s', (address) => {
+      expect(addressRefusal(address, strict)).toBeNull();
+    });
+
     it('connects to loopback only with the development setting', () => {
       expect(addressRefusal('127.0.0.1', dev)).toBeNull();
       expect(addressRefusal('10.0.0.1', dev)).not.toBeNull();
@@ -102,6 +121,7 @@ describe('callback target policy', () => {
       ['a loopback address', ['127.0.0.1']],
       ['the metadata service', ['169.254.169.254']],
       ['a public and a private address', ['93.184.216.34', '192.168.7.7']],
+      ['a 6to4 address', ['2002:a00:1::1']],
     ])('refuses a host that resolves to %s, without naming it', async (_what, addresses) => {
       const checked = await checkHost('intranet.example.com', strict, { lookup: resolvesTo(...addresses) });
       expect(checked).toEqual({ addresses: null, refusal: 'callbackUrl must resolve to a public address' });

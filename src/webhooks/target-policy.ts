@@ -31,12 +31,21 @@ for (const [network, prefix] of [
   NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  ['::', 128],
+  // the unspecified address, and the deprecated IPv4-compatible ::a.b.c.d (::1 is loopback, checked first)
+  ['::', 96],
+  // NAT64: the well-known prefix and the local-use one, both of which lead to an IPv4 address
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
   ['100::', 64],
   ['2001:db8::', 32],
+  // 6to4 (obsolete: RFC 7526 deprecated its relays) carries an IPv4 address in bits 16 to 47 and reaches it
+  // through a relay. The whole prefix is refused rather than the embedded address decoded and checked: a
+  // webhook receiver has a native address, and a decoder would be one more way around the IPv4 ranges.
+  ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
+  // site-local: deprecated by RFC 3879, an internal range like fc00::/7
+  ['fec0::', 10],
   ['ff00::', 8],
 ] as const) {
   NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');

@@ -110,6 +110,11 @@ describe('webhook subscriptions', () => {
       'callbackUrl: 169.254.169.254 is not a public address.',
     ],
     [
+      { listId: 6, callbackUrl: 'https://[2002:a00:1::1]/x' },
+      'INVALID_PARAMETER',
+      'callbackUrl: 2002:a00:1::1 is not a public address.',
+    ],
+    [
       { listId: 6, callbackUrl: `https://example.com/${'x'.repeat(2048)}` },
       'PARAMETER_TOO_LONG',
       'callbackUrl is longer than 2048 characters.',
