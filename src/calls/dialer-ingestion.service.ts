@@ -7,6 +7,7 @@ import { ErrorCode } from '../common/errors/error-code';
 import { stringifyJson } from '../common/http/lossless-json';
 import type { Int64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
+import { insertWithFreshId } from '../database/insert-with-fresh-id';
 import { SqlReader } from '../database/sql-reader';
 import type { SqlValue } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -31,8 +32,6 @@ const TEAM_USERS_SQL = 'SELECT u.id FROM users u WHERE u.team_id = ? AND u.id IN
 const EXISTING_SQL =
   'SELECT c.id, d.payload_hash FROM dialer_call_records d ' +
   'JOIN communications c ON c.dialer_call_record_id = d.id WHERE d.id = ?';
-
-const ID_ATTEMPTS = 3;
 
 /** Finished dialer calls reported by the telephony service, recorded once each. */
 @Injectable()
@@ -102,34 +101,25 @@ export class DialerIngestionService {
       payloadHash,
       createdAt: now,
     });
-    for (let attempt = 1; ; attempt++) {
-      const id = this.ids.next();
-      try {
-        await manager.insert(CommunicationEntity, {
-          id,
-          leadId: input.leadId,
-          agentId: input.agentId ?? input.userId,
-          channel: Channel.Call,
-          source: input.communicationType,
-          dialerCallRecordId: input.dialerCallRecordId,
-          logPhoneNumber: null,
-          logDirection: null,
-          content: null,
-          isPin: false,
-          emailSubject: null,
-          toEmail: null,
-          fromEmail: null,
-          callingOutcome: input.callingOutcome ?? null,
-          rateScore: input.rateScore ?? null,
-          note: input.note ?? null,
-          createTime: utc(input.startTime),
-          updateTime: now,
-        });
-        return id;
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt === ID_ATTEMPTS) throw error;
-      }
-    }
+    return insertWithFreshId(manager, this.ids, CommunicationEntity, {
+      leadId: input.leadId,
+      agentId: input.agentId ?? input.userId,
+      channel: Channel.Call,
+      source: input.communicationType,
+      dialerCallRecordId: input.dialerCallRecordId,
+      logPhoneNumber: null,
+      logDirection: null,
+      content: null,
+      isPin: false,
+      emailSubject: null,
+      toEmail: null,
+      fromEmail: null,
+      callingOutcome: input.callingOutcome ?? null,
+      rateScore: input.rateScore ?? null,
+      note: input.note ?? null,
+      createTime: utc(input.startTime),
+      updateTime: now,
+    });
   }
 
   private async replay(stored: Stored, payloadHash: string, dialerCallRecordId: Int64): Promise<IngestedCall> {

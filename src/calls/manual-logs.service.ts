@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { toJsonInt64 } from '../common/int64';
 import { truncateCharacters } from '../common/text';
-import type { EntityManager } from 'typeorm';
 import { IdGenerator } from '../database/id-generator';
+import { insertWithFreshId } from '../database/insert-with-fresh-id';
 import { formatUtc } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
-import { isUniqueViolation } from '../database/database-errors';
 import { nowToTheSecond } from '../database/utc';
 import type { LeadRef } from '../leads/leads.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
@@ -21,9 +20,6 @@ const CHANNELS: Record<LogType, Channel> = {
 };
 
 type NewLog = Omit<CommunicationEntity, 'lead' | 'agent' | 'dialerCallRecord' | 'id'>;
-
-/** Attempts at a fresh id when another instance took the same one in the same millisecond. */
-const ID_ATTEMPTS = 3;
 
 @Injectable()
 export class ManualLogsService {
@@ -61,7 +57,7 @@ export class ManualLogsService {
       updateTime: now,
     };
     const id = await this.transactions.run(async (manager) => {
-      const stored = await this.insertWithFreshId(manager, log);
+      const stored = await insertWithFreshId(manager, this.ids, CommunicationEntity, log);
       if (channel === Channel.Call) {
         // A logged call is a Call event; a logged email or text is not.
         await this.events.record(manager, {
@@ -76,18 +72,6 @@ export class ManualLogsService {
     });
     this.events.committed();
     return { logType: toManualLog(id, log) };
-  }
-
-  private async insertWithFreshId(manager: EntityManager, log: NewLog): Promise<string> {
-    for (let attempt = 1; ; attempt++) {
-      const id = this.ids.next();
-      try {
-        await manager.insert(CommunicationEntity, { ...log, id });
-        return id;
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt === ID_ATTEMPTS) throw error;
-      }
-    }
   }
 }
 
