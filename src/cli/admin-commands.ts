@@ -7,6 +7,7 @@ import { SCOPES } from '../auth/scopes';
 import { TeamEntity } from '../auth/team.entity';
 import { UserEntity } from '../auth/user.entity';
 import { parseInt64Id } from '../common/int64';
+import { isEmailAddress, isPhoneNumber } from '../common/validation/fields';
 import { IdGenerator } from '../database/id-generator';
 import { nowToTheSecond } from '../database/utc';
 import { UsageError } from './usage-error';
@@ -34,9 +35,6 @@ Every change applies to the service's next request.`;
 type Options = Record<string, string | string[] | boolean | undefined>;
 type Command = (dataSource: DataSource, options: Options) => Promise<string>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?(?=(?:[^0-9]*[0-9]){3})[0-9 ().-]{3,32}$/;
-
 const commands: Record<string, Command> = {
   'team:create': async (dataSource, options) => {
     const name = text(options.name, '--name', 100);
@@ -51,10 +49,11 @@ const commands: Record<string, Command> = {
     const teamId = id64(options.team, '--team');
     const name = text(options.name, '--name', 100);
     const role = roleOf(options.role);
+    // The rules and maximum lengths of the API's fields, so that the CLI stores nothing the API would refuse.
     const email =
-      options.email === undefined ? null : pattern(options.email, '--email', EMAIL, 254, 'an email address');
+      options.email === undefined ? null : checked(options.email, '--email', 254, isEmailAddress, 'an email address');
     const phoneNumber =
-      options.phone === undefined ? null : pattern(options.phone, '--phone', PHONE, 32, 'a phone number');
+      options.phone === undefined ? null : checked(options.phone, '--phone', 32, isPhoneNumber, 'a phone number');
     const id = options.id === undefined ? new IdGenerator().next() : id64(options.id, '--id');
     if (!(await dataSource.getRepository(TeamEntity).existsBy({ id: teamId }))) {
       throw new UsageError(`Team ${teamId} does not exist.`);
@@ -208,9 +207,15 @@ function text(value: Options[string], flag: string, maxLength: number): string {
   return value.trim();
 }
 
-function pattern(value: Options[string], flag: string, re: RegExp, maxLength: number, what: string): string {
+function checked(
+  value: Options[string],
+  flag: string,
+  maxLength: number,
+  rule: (value: string) => boolean,
+  what: string,
+): string {
   const result = text(value, flag, maxLength);
-  if (!re.test(result)) throw new UsageError(`${flag} must be ${what}.`);
+  if (!rule(result)) throw new UsageError(`${flag} must be ${what}.`);
   return result;
 }
 

@@ -11,8 +11,8 @@ import { parseJsonLossless } from '../../src/common/http/lossless-json-body';
 import { stringifyJson } from '../../src/common/http/lossless-json';
 import { parseInt64Id, parseInt64Value } from '../../src/common/int64';
 import { Int64IdPipe } from '../../src/common/int64-id.pipe';
+import { isPhoneNumber } from '../../src/common/validation/fields';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config/app-config';
-import { PHONE_NUMBER } from '../../src/leads/dto/lead-request.dto';
 import { CALLS, DIALER_CALL_JSON, EXPECTED, PERMISSION_DENIED_JSON, USERS } from '../support/demo';
 import { Factory, freshId } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -123,7 +123,7 @@ type Fields = Record<string, Field>;
 
 const characters = (text: string) => [...text.toWellFormed()].length;
 const isText = (max: number) => (value: unknown) => typeof value === 'string' && characters(value) <= max;
-const isPhone = (value: unknown) => isText(32)(value) && PHONE_NUMBER.test((value as string).toWellFormed());
+const isPhone = (value: unknown) => isText(32)(value) && isPhoneNumber((value as string).toWellFormed());
 const isIn =
   (...values: unknown[]) =>
   (value: unknown) =>

@@ -117,6 +117,31 @@ describe('npm run cli (administration)', () => {
   });
 
   it.each([
+    ['--email', 'kim@example.com', true],
+    ['--email', 'kim@example.c', false],
+    ['--email', 'kim..lee@example.com', false],
+    ['--email', 'kim@-example.com', false],
+    ['--email', 'kim@example', false],
+    ['--phone', '+1 (415) 555-0100', true],
+    ['--phone', '+1-2', false],
+    ['--phone', '415 555 0100 ext 12', false],
+  ])('judges %s %s as the API does (taken: %s)', async (flag, value, taken) => {
+    const [field, what] = flag === '--email' ? ['email', 'an email address'] : ['phoneNumber', 'a phone number'];
+    const api = await t
+      .http()
+      .post('/v1.0/leads')
+      .set('Authorization', `Bearer ${t.token(USERS.agent)}`)
+      .send({ [field]: value });
+    expect(api.status).toBe(taken ? 201 : 400);
+    const cli = run('user:create', '--team', '1', '--name', 'Rule Check', '--role', 'AGENT', flag, value);
+    if (taken) {
+      await expect(cli).resolves.toMatch(/^Created user/);
+    } else {
+      await expect(cli).rejects.toThrow(`${flag} must be ${what}.`);
+    }
+  });
+
+  it.each([
     [[], /^Usage: npm run cli/],
     [['nope'], /^Unknown command "nope"/],
     [['team:create'], /^--name is required\.$/],

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
 import type { Int64 } from '../../common/int64';
-import { Int64Id, Optional, Required, Text, UtcDateTime } from '../../common/validation/fields';
-import { PHONE_NUMBER } from '../../leads/dto/lead-request.dto';
+import { Int64Id, Optional, PhoneNumber, Required, Text, UtcDateTime } from '../../common/validation/fields';
 import { CallDirection, CallingOutcome, CallStatus, CommunicationSource } from '../call-enums';
 
 export const DIALER_SOURCES = [CommunicationSource.Manual, CommunicationSource.Auto] as const;
@@ -18,8 +17,6 @@ function isPrice(value: unknown): boolean {
     Number(value.toFixed(4)) === value
   );
 }
-
-const phone = () => Matches(PHONE_NUMBER, { message: '$property must be a phone number' });
 
 /**
  * A finished dialer call, as the telephony service reports it: the fields of the call record of Get Call,
@@ -73,13 +70,13 @@ export class IngestDialerCallDto {
   @ApiPropertyOptional({ maxLength: 32, example: '+14155550100' })
   @Optional()
   @Text(32)
-  @phone()
+  @PhoneNumber()
   userPhoneNumber?: string;
 
   @ApiPropertyOptional({ maxLength: 32, example: '+14155550199' })
   @Optional()
   @Text(32)
-  @phone()
+  @PhoneNumber()
   leadPhoneNumber?: string;
 
   @ApiProperty({ enum: CallDirection, enumName: 'CallDirection', example: CallDirection.Outbound })
@@ -142,7 +139,7 @@ export class IngestDialerCallDto {
   @ApiPropertyOptional({ maxLength: 32, example: '+14155550100' })
   @Optional()
   @Text(32)
-  @phone()
+  @PhoneNumber()
   showUserNumber?: string;
 
   @ApiPropertyOptional({ maxLength: 5000, example: 'Discussed pre-approval timeline.' })

@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, Matches, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
 import type { Int64 } from '../../common/int64';
-import { Int64Id, Optional, Required, RequiredText, Text } from '../../common/validation/fields';
-import { PHONE_NUMBER } from '../../leads/dto/lead-request.dto';
+import {
+  EmailAddress,
+  Int64Id,
+  Optional,
+  PhoneNumber,
+  Required,
+  RequiredText,
+  Text,
+} from '../../common/validation/fields';
 import { CallingOutcome, LogDirection } from '../call-enums';
 
 export enum LogType {
@@ -59,7 +66,7 @@ export class CreateManualLogDto {
   @ValidateIf(isCallOrText)
   @Optional()
   @Text(32)
-  @Matches(PHONE_NUMBER, { message: '$property must be a phone number' })
+  @PhoneNumber()
   leadPhoneNumber?: string;
 
   @ApiPropertyOptional({
@@ -109,14 +116,14 @@ export class CreateManualLogDto {
   @ValidateIf(isEmail)
   @Optional()
   @Text(254)
-  @IsEmail({}, { message: '$property must be an email address' })
+  @EmailAddress()
   toEmail?: string;
 
   @ApiPropertyOptional({ maxLength: 254, description: 'Sender (emails only).', example: 'agent@lofty.com' })
   @ValidateIf(isEmail)
   @Optional()
   @Text(254)
-  @IsEmail({}, { message: '$property must be an email address' })
+  @EmailAddress()
   fromEmail?: string;
 }
 

@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsNotEmpty, IsOptional, IsString, ValidateBy, type ValidationOptions } from 'class-validator';
+import {
+  IsDefined,
+  isEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
 import { ErrorCode } from '../errors/error-code';
 import { parseInt64Value } from '../int64';
 import { characterCount } from '../text';
@@ -66,6 +74,35 @@ export function Int64Id(options?: ValidationOptions): PropertyDecorator {
       options,
     ),
   );
+}
+
+/** Digits with the usual separators, an optional leading +, at least three digits. */
+const PHONE_NUMBER = /^\+?(?=(?:[^0-9]*[0-9]){3})[0-9 ().-]+$/;
+
+/** The phone number rule of the API, which the administration CLI applies too. */
+export function isPhoneNumber(value: unknown): value is string {
+  return typeof value === 'string' && PHONE_NUMBER.test(value);
+}
+
+/** The email address rule of the API (class-validator's isEmail), which the administration CLI applies too. */
+export function isEmailAddress(value: unknown): value is string {
+  return isEmail(value);
+}
+
+/** A phone number by {@link isPhoneNumber}; its length is Text's to check. */
+export function PhoneNumber(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isPhoneNumber',
+    validator: { validate: isPhoneNumber, defaultMessage: () => '$property must be a phone number' },
+  });
+}
+
+/** An email address by {@link isEmailAddress}; its length is Text's to check. */
+export function EmailAddress(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isEmail',
+    validator: { validate: isEmailAddress, defaultMessage: () => '$property must be an email address' },
+  });
 }
 
 const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;

@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, Matches } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import type { Int64 } from '../../common/int64';
-import { Int64Id, Optional, Required, Text } from '../../common/validation/fields';
-
-/** Digits with the usual separators, an optional leading +, at least three digits. */
-export const PHONE_NUMBER = /^\+?(?=(?:[^0-9]*[0-9]){3})[0-9 ().-]+$/;
+import { EmailAddress, Int64Id, Optional, PhoneNumber, Required, Text } from '../../common/validation/fields';
 
 export class CreateLeadDto {
   @ApiPropertyOptional({ maxLength: 100, example: 'Sarah' })
@@ -20,13 +17,13 @@ export class CreateLeadDto {
   @ApiPropertyOptional({ maxLength: 32, example: '+14155550199' })
   @Optional()
   @Text(32)
-  @Matches(PHONE_NUMBER, { message: '$property must be a phone number' })
+  @PhoneNumber()
   phoneNumber?: string;
 
   @ApiPropertyOptional({ maxLength: 254, example: 'sarah.johnson@example.com' })
   @Optional()
   @Text(254)
-  @IsEmail({}, { message: '$property must be an email address' })
+  @EmailAddress()
   email?: string;
 
   @ApiPropertyOptional({ description: 'Create the lead hidden (private).', default: false })
