@@ -78,14 +78,7 @@ export class WebhooksService {
       updatedAt: now,
     };
     await this.transactions.run((manager) => manager.insert(WebhookSubscriptionEntity, subscription));
-    return {
-      subscribeId: toJsonInt64(subscription.id),
-      teamId: toJsonInt64(subscription.teamId),
-      listId: subscription.listId,
-      callbackUrl: subscription.callbackUrl,
-      limit: subscription.batchLimit,
-      secret: subscription.secret,
-    };
+    return { ...webhookFields(subscription), secret: subscription.secret };
   }
 
   async list(caller: Principal): Promise<WebhookListDto> {
@@ -191,20 +184,26 @@ export class WebhooksService {
   }
 }
 
+/** The fields every answer about a subscription starts with, in their order. */
+function webhookFields(
+  subscription: Pick<WebhookSubscriptionEntity, 'id' | 'teamId' | 'listId' | 'callbackUrl' | 'batchLimit'>,
+) {
+  return {
+    subscribeId: toJsonInt64(subscription.id),
+    teamId: toJsonInt64(subscription.teamId),
+    listId: subscription.listId,
+    callbackUrl: subscription.callbackUrl,
+    limit: subscription.batchLimit,
+  };
+}
+
 function toWebhookDto(
   subscription: Pick<
     WebhookSubscriptionEntity,
     'id' | 'teamId' | 'listId' | 'callbackUrl' | 'batchLimit' | 'status' | 'pausedReason' | 'createdAt'
   >,
 ): WebhookDto {
-  const dto = {
-    subscribeId: toJsonInt64(subscription.id),
-    teamId: toJsonInt64(subscription.teamId),
-    listId: subscription.listId,
-    callbackUrl: subscription.callbackUrl,
-    limit: subscription.batchLimit,
-    status: subscription.status,
-  } as WebhookDto;
+  const dto = { ...webhookFields(subscription), status: subscription.status } as WebhookDto;
   if (subscription.pausedReason !== null) dto.pausedReason = subscription.pausedReason;
   dto.createTime = sqlDateTime(subscription.createdAt) as string;
   return dto;

@@ -50,7 +50,8 @@ export class CreateWebhookDto {
   limit?: number;
 }
 
-export class WebhookDto {
+/** The fields of a subscription in every answer about it. */
+abstract class WebhookFieldsDto {
   @ApiProperty({ type: 'integer', format: 'int64', example: 892505117106176 })
   subscribeId!: bigint;
 
@@ -65,7 +66,9 @@ export class WebhookDto {
 
   @ApiProperty({ example: 100 })
   limit!: number;
+}
 
+export class WebhookDto extends WebhookFieldsDto {
   @ApiProperty({
     enum: SubscriptionStatus,
     enumName: 'SubscriptionStatus',
@@ -81,22 +84,7 @@ export class WebhookDto {
   createTime!: string;
 }
 
-export class CreatedWebhookDto {
-  @ApiProperty({ type: 'integer', format: 'int64', example: 892505117106176 })
-  subscribeId!: bigint;
-
-  @ApiProperty({ type: 'integer', format: 'int64', example: 1 })
-  teamId!: bigint;
-
-  @ApiProperty({ example: 6 })
-  listId!: number;
-
-  @ApiProperty({ example: 'https://hooks.example.com/lofty/calls' })
-  callbackUrl!: string;
-
-  @ApiProperty({ example: 100 })
-  limit!: number;
-
+export class CreatedWebhookDto extends WebhookFieldsDto {
   @ApiProperty({
     description: 'The key of the callbacks’ HMAC-SHA256 signatures. Shown this once: keep it.',
     example: 'whsec_3fJ0kzQ8sV1...',
