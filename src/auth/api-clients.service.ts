@@ -25,10 +25,12 @@ export class ApiClientsService {
 
   /**
    * The client, when the secret is right, the client is not revoked and its user is active. An unknown
-   * client id costs the same hash as a known one, so that ids cannot be probed by timing.
+   * client id costs the same hash as a known one, so that ids cannot be probed by timing. The id must match
+   * byte for byte: MySQL compares strings without regard to case or trailing spaces.
    */
   async authenticate(clientId: string, secret: string): Promise<AuthenticatedClient | null> {
-    const client = await this.clients.findOne({ where: { id: clientId }, relations: { user: true } });
+    const found = await this.clients.findOne({ where: { id: clientId }, relations: { user: true } });
+    const client = found?.id === clientId ? found : null;
     const secretOk = verifyClientSecret(secret, client?.secretHash ?? UNKNOWN_CLIENT_HASH);
     if (!client || !secretOk || client.revokedAt !== null || client.user?.active !== true) {
       return null;

@@ -120,7 +120,9 @@ const commands: Record<string, Command> = {
   'client:revoke': async (dataSource, options) => {
     const clientId = text(options.client, '--client', 64);
     const repository = dataSource.getRepository(ApiClientEntity);
-    const client = await repository.findOneBy({ id: clientId });
+    const found = await repository.findOneBy({ id: clientId });
+    // MySQL compares strings without regard to case or trailing spaces; the id must match exactly.
+    const client = found?.id === clientId ? found : null;
     if (client === null) throw new UsageError(`API client ${clientId} does not exist.`);
     if (client.revokedAt !== null) return `API client ${clientId} was revoked already.`;
     await repository.update(clientId, { revokedAt: nowToTheSecond() });

@@ -73,6 +73,9 @@ describe('POST /oauth/token (client credentials)', () => {
   it.each([
     ['a wrong secret', () => ({ client_id: client.clientId, client_secret: `${client.clientSecret}x` })],
     ['an unknown client', () => ({ client_id: 'cl_000000000000000000000000', client_secret: client.clientSecret })],
+    // MySQL's collations would find the client for these two; the id must match exactly.
+    ['the id with a trailing space', () => ({ client_id: `${client.clientId} `, client_secret: client.clientSecret })],
+    ['the id in upper case', () => ({ client_id: client.clientId.toUpperCase(), client_secret: client.clientSecret })],
   ])('refuses %s with 401 BAD_CREDENTIALS', async (_, credentials) => {
     const res = await token().send({ grant_type: 'client_credentials', ...credentials() });
     expect(res.status).toBe(401);

@@ -106,6 +106,9 @@ describe('npm run cli (administration)', () => {
     expect(listed).toContain(`${clientId}  user 100234  "Dialer"  scopes: dialer:write  active`);
     expect(listed).not.toContain(secret);
 
+    await expect(run('client:revoke', '--client', clientId.toUpperCase())).rejects.toThrow(
+      `API client ${clientId.toUpperCase()} does not exist.`,
+    );
     await expect(run('client:revoke', '--client', clientId)).resolves.toBe(
       `Revoked API client ${clientId} ("Dialer"): its secret and its tokens no longer work.`,
     );
