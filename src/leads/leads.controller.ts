@@ -59,7 +59,7 @@ export class LeadsController {
     },
     {
       code: ErrorCode.ParameterTooLong,
-      message: 'firstName must be shorter than or equal to 100 characters.',
+      message: 'firstName is longer than 100 characters.',
       summary: 'A field is too long',
     },
     BAD_TOKEN,
