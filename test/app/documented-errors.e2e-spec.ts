@@ -1,0 +1,313 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Response } from 'supertest';
+import { Scope } from '../../src/auth/scopes';
+import { CALLS, USERS } from '../support/demo';
+import { Factory, freshId } from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Every error example of the OpenAPI document is an answer the service gives: for each documented example
+ * (route, status, example) a request from the table below provokes it, and the answer is exactly the
+ * documented status and body. A documented example without a request in the table fails, and so does a
+ * request whose answer differs from the document (`npm run openapi` keeps openapi.json and the code alike).
+ */
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { responses: Record<string, OpenApiResponse> }>>;
+}
+
+interface OpenApiResponse {
+  content?: { 'application/json'?: { example?: unknown; examples?: Record<string, { value: unknown }> } };
+}
+
+interface DocumentedError {
+  /** `METHOD /path status name`, the key of the table. */
+  key: string;
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+/** The examples of every error answer (4xx, 5xx) of the committed document, named or not. */
+function documentedErrors(doc: OpenApiDocument): DocumentedError[] {
+  return Object.entries(doc.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).flatMap(([method, operation]) =>
+      Object.entries(operation.responses)
+        .filter(([status]) => Number(status) >= 400)
+        .flatMap(([status, response]) => {
+          const json = response.content?.['application/json'];
+          const examples = json?.examples ?? (json?.example === undefined ? {} : { example: { value: json.example } });
+          return Object.entries(examples).map(([name, example]) => ({
+            key: `${method.toUpperCase()} ${path} ${status} ${name}`,
+            method,
+            path,
+            status: Number(status),
+            body: example.value,
+          }));
+        }),
+    ),
+  );
+}
+
+const DOCUMENTED = documentedErrors(
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../openapi.json'), 'utf8')) as OpenApiDocument,
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// How to provoke each documented example
+
+/** An API client of a demo user holding scopes (a client is registered for each request). */
+interface ClientCaller {
+  clientOf: string;
+  scopes: string[];
+}
+
+interface Provocation {
+  /** Who sends it: a demo user (by id) or an API client of one. Without a token when absent. */
+  as?: string | ClientCaller;
+  /** Values of the path's `{parameters}`, by default those of {@link DEFAULT_PARAMS}. */
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  /** Content-Type (a supertest shorthand such as `form`); JSON for an object body by default. */
+  type?: string;
+  body?: string | object;
+  /** Brings the service into the state the answer needs, before the request; mocks are restored after. */
+  arrange?: (context: { t: TestApp; send: (provocation: Provocation) => Promise<Response> }) => Promise<void> | void;
+}
+
+/** Demo lead 100001: team 1, assigned to 100234, not hidden. */
+const LEAD = '100001';
+const DEFAULT_PARAMS: Record<string, string> = { communicationId: CALLS.dialer, leadId: LEAD, subscribeId: freshId() };
+
+const NO_TOKEN: Provocation = {};
+const DIALER_CLIENT: ClientCaller = { clientOf: USERS.agent, scopes: [Scope.DialerWrite] };
+
+/** A finished dialer call on the demo lead, with the required fields but its dialerCallRecordId. */
+const DIALER_CALL = {
+  communicationType: 'MANUAL',
+  leadId: LEAD,
+  userId: USERS.agent,
+  direction: 'Outbound',
+  status: 'Completed',
+  startTime: '2026-05-02 14:00:00',
+  duration: 225,
+  recordingSwitch: true,
+  isMachineAnswered: false,
+};
+/** The dialer record id of the documented CONFLICT. */
+const RECORDED_BEFORE = '400000012399';
+
+const LOG_CALL = { leadId: LEAD, logType: 'logCall', content: 'Left a message.' };
+const SUBSCRIPTION = { listId: 6, callbackUrl: 'https://hooks.example.com/lofty/calls' };
+
+/** The same provocations for several routes: `{'GET /a': {'400 X': p}}` is the entry `GET /a 400 X`. */
+function forEachRoute(routes: string[], cases: Record<string, Provocation>): Record<string, Provocation> {
+  return Object.fromEntries(
+    routes.flatMap((route) =>
+      Object.entries(cases).map(([answer, provocation]) => [`${route} ${answer}`, provocation]),
+    ),
+  );
+}
+
+/** By `METHOD /path status example`: the request that gets the documented answer. */
+const PROVOKE: Record<string, Provocation> = {
+  'POST /oauth/token 400 MISSING_PARAMETER': {
+    type: 'form',
+    body: 'grant_type=client_credentials&client_id=cl_unknown',
+  },
+  'POST /oauth/token 400 INVALID_PARAMETER': {
+    body: { grant_type: 'client_credentials', client_id: 5, client_secret: 'secret' },
+  },
+  'POST /oauth/token 400 PARAMETER_TOO_LONG': {
+    type: 'form',
+    body: `grant_type=client_credentials&client_id=${'a'.repeat(513)}&client_secret=secret`,
+  },
+  'POST /oauth/token 400 MALFORMED_JSON': { type: 'json', body: '{"grant_type": "client_credentials",' },
+  'POST /oauth/token 400 UNSUPPORTED_GRANT_TYPE': { type: 'form', body: 'grant_type=password' },
+  'POST /oauth/token 401 BAD_CREDENTIALS': {
+    type: 'form',
+    body: 'grant_type=client_credentials&client_id=cl_unknown&client_secret=wrong',
+  },
+  'POST /oauth/token 413 PAYLOAD_TOO_LARGE': {
+    type: 'form',
+    body: `grant_type=client_credentials&client_id=${'a'.repeat(1_100_000)}`,
+  },
+  'POST /oauth/token 415 UNSUPPORTED_MEDIA_TYPE': { type: 'text/plain', body: 'grant_type=client_credentials' },
+
+  'POST /v1.0/leads 400 MISSING_PARAMETER': { as: USERS.agent, body: { hidden: true } },
+  'POST /v1.0/leads 400 INVALID_PARAMETER': { as: USERS.agent, body: { firstName: 'Maya', assignedUserId: '100999' } },
+  'POST /v1.0/leads 400 PARAMETER_TOO_LONG': { as: USERS.agent, body: { firstName: 'M'.repeat(101) } },
+  'GET /v1.0/leads/{leadId} 400 INVALID_PARAMETER': { as: USERS.agent, params: { leadId: 'abc' } },
+  'GET /v1.0/leads/{leadId} 400 PERMISSION_DENIED': { as: USERS.unrelatedAgent },
+  'POST /v1.0/leads/{leadId}/assignment 400 INVALID_PARAMETER': {
+    as: USERS.admin,
+    params: { leadId: 'abc' },
+    body: { assignedUserId: USERS.unrelatedAgent },
+  },
+  'POST /v1.0/leads/{leadId}/assignment 400 PERMISSION_DENIED': {
+    as: USERS.otherTeamAdmin,
+    body: { assignedUserId: USERS.unrelatedAgent },
+  },
+  'POST /v1.0/leads/{leadId}/assignment 403 INSUFFICIENT_ROLE': {
+    as: USERS.agent,
+    body: { assignedUserId: USERS.unrelatedAgent },
+  },
+
+  'GET /v2.0/communication/call/{communicationId} 400 INVALID_PARAMETER': {
+    as: USERS.agent,
+    params: { communicationId: 'abc' },
+  },
+  'GET /v2.0/communication/call/{communicationId} 400 PERMISSION_DENIED': { as: USERS.unrelatedAgent },
+  ...forEachRoute(['GET /v1.0/calls', 'GET /v1.0/communication/call'], {
+    '400 INVALID_PARAMETER': { as: USERS.agent, query: { leadId: 'abc' } },
+    '400 MISSING_PARAMETER': { as: USERS.agent, query: { limit: '10' } },
+    '400 LIMIT_NOT_VALID': { as: USERS.agent, query: { leadId: LEAD, limit: '0' } },
+    '400 PERMISSION_DENIED': { as: USERS.unrelatedAgent, query: { leadId: LEAD } },
+  }),
+
+  'POST /v1.0/logType 400 MISSING_PARAMETER': { as: USERS.agent, body: { leadId: LEAD, logType: 'logCall' } },
+  'POST /v1.0/logType 400 INVALID_PARAMETER': { as: USERS.agent, body: { ...LOG_CALL, logType: 'logcall' } },
+  'POST /v1.0/logType 400 PARAMETER_TOO_LONG': {
+    as: USERS.agent,
+    body: { ...LOG_CALL, leadPhoneNumber: '5'.repeat(33) },
+  },
+  'POST /v1.0/logType 400 PERMISSION_DENIED': { as: USERS.unrelatedAgent, body: LOG_CALL },
+
+  'POST /v1.0/dialer/calls 400 INVALID_PARAMETER': {
+    as: DIALER_CLIENT,
+    body: { ...DIALER_CALL, dialerCallRecordId: freshId(), startTime: '2026-05-02T14:00:00Z' },
+  },
+  // DIALER_CALL has no dialerCallRecordId of its own.
+  'POST /v1.0/dialer/calls 400 MISSING_PARAMETER': { as: DIALER_CLIENT, body: DIALER_CALL },
+  'POST /v1.0/dialer/calls 400 PERMISSION_DENIED': {
+    as: { clientOf: USERS.otherTeamAdmin, scopes: [Scope.DialerWrite] },
+    body: { ...DIALER_CALL, dialerCallRecordId: freshId(), userId: USERS.otherTeamAdmin },
+  },
+  'POST /v1.0/dialer/calls 403 INSUFFICIENT_SCOPE': {
+    as: USERS.agent,
+    body: { ...DIALER_CALL, dialerCallRecordId: freshId() },
+  },
+  'POST /v1.0/dialer/calls 409 CONFLICT': {
+    as: DIALER_CLIENT,
+    body: { ...DIALER_CALL, dialerCallRecordId: RECORDED_BEFORE, duration: 226 },
+    arrange: async ({ send }) => {
+      const first = await send({ as: DIALER_CLIENT, body: { ...DIALER_CALL, dialerCallRecordId: RECORDED_BEFORE } });
+      expect(first.status).toBe(201);
+    },
+  },
+
+  'POST /v1.0/webhook 400 LIST_NOT_SUPPORTED': { as: USERS.agent, body: { ...SUBSCRIPTION, listId: 2 } },
+  'POST /v1.0/webhook 400 INVALID_PARAMETER': {
+    as: USERS.agent,
+    body: { ...SUBSCRIPTION, callbackUrl: 'http://hooks.example.com/lofty/calls' },
+  },
+  'POST /v1.0/webhook 400 LIMIT_NOT_VALID': { as: USERS.agent, body: { ...SUBSCRIPTION, limit: 0 } },
+  ...forEachRoute(
+    [
+      'DELETE /v1.0/webhook/{subscribeId}',
+      'POST /v1.0/webhook/{subscribeId}/resume',
+      'GET /v1.0/webhook/{subscribeId}/deliveries',
+    ],
+    {
+      '400 INVALID_PARAMETER': { as: USERS.agent, params: { subscribeId: 'abc' } },
+      // No such subscription (DEFAULT_PARAMS): the same answer as another user's.
+      '400 PERMISSION_DENIED': { as: USERS.agent },
+    },
+  ),
+
+  ...forEachRoute(
+    [
+      'POST /v1.0/leads',
+      'GET /v1.0/leads/{leadId}',
+      'POST /v1.0/leads/{leadId}/assignment',
+      'GET /v2.0/communication/call/{communicationId}',
+      'GET /v1.0/calls',
+      'GET /v1.0/communication/call',
+      'POST /v1.0/logType',
+      'POST /v1.0/dialer/calls',
+      'POST /v1.0/webhook',
+      'GET /v1.0/webhooks',
+      'DELETE /v1.0/webhook/{subscribeId}',
+      'POST /v1.0/webhook/{subscribeId}/resume',
+      'GET /v1.0/webhook/{subscribeId}/deliveries',
+    ],
+    { '401 BAD_CREDENTIALS': NO_TOKEN },
+  ),
+
+  'GET /health/ready 503 SERVICE_UNAVAILABLE': {
+    // The database does not answer the readiness ping (its 1 s timeout runs out).
+    arrange: ({ t }) => {
+      jest.spyOn(t.dataSource, 'query').mockReturnValue(new Promise(() => undefined));
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('every documented error example is an answer the service gives', () => {
+  let t: TestApp;
+  let factory: Factory;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    factory = new Factory(t.dataSource);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  const tokenOf = async (caller: string | ClientCaller): Promise<string> => {
+    if (typeof caller === 'string') return t.token(caller);
+    const { clientId } = await factory.client(caller.clientOf, caller.scopes);
+    return t.token(caller.clientOf, { clientId, scopes: caller.scopes });
+  };
+
+  const send = async (method: string, route: string, provocation: Provocation): Promise<Response> => {
+    const params = { ...DEFAULT_PARAMS, ...provocation.params };
+    const url = route.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (!(name in params)) throw new Error(`No value for {${name}} of ${route}: add one to DEFAULT_PARAMS.`);
+      return encodeURIComponent(params[name]);
+    });
+    let req = t.http()[method as 'get'](url);
+    if (provocation.query !== undefined) req = req.query(provocation.query);
+    if (provocation.as !== undefined) req = req.set('Authorization', `Bearer ${await tokenOf(provocation.as)}`);
+    if (provocation.type !== undefined) req = req.type(provocation.type);
+    if (provocation.body !== undefined) req = req.send(provocation.body);
+    return req;
+  };
+
+  it('finds the error examples of the document, each a {code, message} body', () => {
+    expect(DOCUMENTED.length).toBeGreaterThan(0);
+    const isErrorBody = (body: unknown) =>
+      typeof body === 'object' &&
+      body !== null &&
+      Object.keys(body).sort().join() === 'code,message' &&
+      Object.values(body).every((value) => typeof value === 'string');
+    expect(DOCUMENTED.filter((d) => !isErrorBody(d.body)).map((d) => d.key)).toEqual([]);
+  });
+
+  it.each(DOCUMENTED.map((documented) => [documented.key, documented] as const))(
+    '%s',
+    async (key, { method, path: route, status, body }) => {
+      const provocation = PROVOKE[key];
+      if (provocation === undefined) {
+        throw new Error(`No request in the table provokes the documented example "${key}": add one to PROVOKE.`);
+      }
+      await provocation.arrange?.({ t, send: (other) => send(method, route, other) });
+      const res = await send(method, route, provocation);
+      expect({ status: res.status, body: res.body as unknown }).toEqual({ status, body });
+    },
+  );
+
+  it('has no entry for an example the document does not give', () => {
+    const documented = new Set(DOCUMENTED.map((d) => d.key));
+    expect(Object.keys(PROVOKE).filter((key) => !documented.has(key))).toEqual([]);
+  });
+});
