@@ -9,7 +9,7 @@ import { loadAppConfig } from '../../src/config/app-config';
 import { resolveDataSourceOptions } from '../../src/database/data-source-options';
 import { prepareDatabase } from '../../src/database/prepare-database';
 import { LeadEntity } from '../../src/leads/lead.entity';
-import { type BenchDatabase, envNumber, mysqlDatabase, sqliteDatabase, startServer, table } from './support';
+import { type BenchDatabase, envNumber, runOnEngines, startServer, table } from './support';
 
 /**
  * `npm run bench:pages`: walks the call history of a lead with BENCH_CALLS calls (100,000) a page of 1,000 at a
@@ -196,21 +196,4 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const mysqlUrl = process.env.TEST_DATABASE_URL;
-  const engines: (() => Promise<BenchDatabase>)[] = [() => Promise.resolve(sqliteDatabase())];
-  if (mysqlUrl) engines.push(() => mysqlDatabase(mysqlUrl));
-  for (const create of engines) {
-    const db = await create();
-    try {
-      await benchEngine(db);
-    } finally {
-      await db.drop();
-    }
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
-  process.exitCode = 1;
-});
+runOnEngines(benchEngine);

@@ -48,6 +48,34 @@ export async function mysqlDatabase(serverUrl: string): Promise<BenchDatabase> {
   };
 }
 
+/**
+ * The entry point of every benchmark script: runs `benchEngine` on a fresh SQLite database, then on a fresh MySQL
+ * database when TEST_DATABASE_URL is set (BENCH_ENGINES=sqlite,mysql picks), dropping each after; an error is
+ * printed and sets the exit code.
+ */
+export function runOnEngines(benchEngine: (db: BenchDatabase) => Promise<void>): void {
+  const main = async (): Promise<void> => {
+    const mysqlUrl = process.env.TEST_DATABASE_URL;
+    const only = process.env.BENCH_ENGINES?.split(',');
+    const engines: (() => Promise<BenchDatabase>)[] = [];
+    if (!only || only.includes('sqlite')) engines.push(() => Promise.resolve(sqliteDatabase()));
+    if (mysqlUrl && (!only || only.includes('mysql'))) engines.push(() => mysqlDatabase(mysqlUrl));
+    if (!mysqlUrl) process.stdout.write('(set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306 to bench MySQL as well)\n');
+    for (const create of engines) {
+      const db = await create();
+      try {
+        await benchEngine(db);
+      } finally {
+        await db.drop();
+      }
+    }
+  };
+  main().catch((error: unknown) => {
+    process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
+    process.exitCode = 1;
+  });
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -8,11 +8,10 @@ import {
   formatMs,
   type LoadCase,
   type MixedLoadResult,
-  mysqlDatabase,
   percentile,
   runCases,
+  runOnEngines,
   sortedCopy,
-  sqliteDatabase,
   startServer,
   table,
 } from './support';
@@ -157,24 +156,4 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const mysqlUrl = process.env.TEST_DATABASE_URL;
-  const only = process.env.BENCH_ENGINES?.split(',');
-  const engines: (() => Promise<BenchDatabase>)[] = [];
-  if (!only || only.includes('sqlite')) engines.push(() => Promise.resolve(sqliteDatabase()));
-  if (mysqlUrl && (!only || only.includes('mysql'))) engines.push(() => mysqlDatabase(mysqlUrl));
-  if (!mysqlUrl) process.stdout.write('(set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306 to bench MySQL as well)\n');
-  for (const create of engines) {
-    const db = await create();
-    try {
-      await benchEngine(db);
-    } finally {
-      await db.drop();
-    }
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
-  process.exitCode = 1;
-});
+runOnEngines(benchEngine);

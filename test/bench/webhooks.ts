@@ -9,15 +9,7 @@ import { resolveDataSourceOptions } from '../../src/database/data-source-options
 import { prepareDatabase } from '../../src/database/prepare-database';
 import { EventStatus, WebhookEventEntity } from '../../src/webhooks/webhook-event.entity';
 import { SubscriptionStatus, WebhookSubscriptionEntity } from '../../src/webhooks/webhook-subscription.entity';
-import {
-  type BenchDatabase,
-  envNumber,
-  mysqlDatabase,
-  percentile,
-  sqliteDatabase,
-  startServer,
-  table,
-} from './support';
+import { type BenchDatabase, envNumber, percentile, runOnEngines, startServer, table } from './support';
 
 /**
  * `npm run bench:webhooks`: how fast Call events reach a local receiver. Throughput: BENCH_EVENTS (20,000) events
@@ -180,21 +172,4 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const mysqlUrl = process.env.TEST_DATABASE_URL;
-  const engines: (() => Promise<BenchDatabase>)[] = [() => Promise.resolve(sqliteDatabase())];
-  if (mysqlUrl) engines.push(() => mysqlDatabase(mysqlUrl));
-  for (const create of engines) {
-    const db = await create();
-    try {
-      await benchEngine(db);
-    } finally {
-      await db.drop();
-    }
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
-  process.exitCode = 1;
-});
+runOnEngines(benchEngine);
