@@ -78,6 +78,9 @@ export function buildDataSourceOptions(db: DatabaseConfig, flavor: MysqlFlavor =
     // Bounded waits when the database stops answering: a connection attempt, and the queue for a connection.
     connectTimeout: 3000,
     extra: { queueLimit: 1000 },
+    // No gap locks, and an UPDATE does not wait on rows that do not match it: the delivery workers of
+    // several instances, and the requests writing calls and their events, do not lock each other out.
+    isolationLevel: 'READ COMMITTED',
   };
 }
 

@@ -14,6 +14,8 @@ const UNAVAILABLE_CODES = new Set([
   'ER_CON_COUNT_ERROR',
   'ER_SERVER_SHUTDOWN',
   'ER_LOCK_WAIT_TIMEOUT',
+  // a transaction chosen as a deadlock victim again and again (a single one is retried: see isDeadlock)
+  'ER_LOCK_DEADLOCK',
   // SQLite
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
@@ -63,6 +65,11 @@ export function isUniqueViolation(error: unknown): boolean {
       code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
       code === 'SQLITE_CONSTRAINT_UNIQUE',
   );
+}
+
+/** MySQL chose the transaction as a deadlock victim and rolled it back whole: it may simply run again. */
+export function isDeadlock(error: unknown): boolean {
+  return anyCause(error, ({ code, errno }) => code === 'ER_LOCK_DEADLOCK' || errno === 1213);
 }
 
 /** A row that refers to one that does not exist (any more). */

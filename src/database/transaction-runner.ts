@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isDeadlock } from './database-errors';
+
+/** Runs of a unit of work that MySQL rolled back as a deadlock victim, before its error goes to the caller. */
+const DEADLOCK_ATTEMPTS = 3;
 
 /**
- * Runs units of work in a transaction. MySQL runs them side by side on pooled connections. The embedded
- * SQLite database has one connection, on which TypeORM would nest a second transaction inside a first
- * that is still open (as a savepoint): there they run one after the other.
+ * Runs units of work in a transaction. MySQL runs them side by side on pooled connections, at READ
+ * COMMITTED; a unit of work that MySQL rolls back to break a deadlock runs again (up to three times in
+ * all), so a unit of work must not do anything outside the database. The embedded SQLite database has one
+ * connection, on which TypeORM would nest a second transaction inside a first that is still open (as a
+ * savepoint): there they run one after the other.
  */
 @Injectable()
 export class TransactionRunner {
@@ -18,10 +24,20 @@ export class TransactionRunner {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.serial) {
-      return this.dataSource.transaction(work);
+      return this.runAgainAfterDeadlock(work);
     }
     const result = this.tail.then(() => this.dataSource.transaction(work));
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  private async runAgainAfterDeadlock<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (!isDeadlock(error) || attempt === DEADLOCK_ATTEMPTS) throw error;
+      }
+    }
   }
 }

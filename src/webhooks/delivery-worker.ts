@@ -266,15 +266,16 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     const now = this.clock.now();
     const ids = batch.map((event) => event.id);
     await this.transactions.run(async (manager) => {
+      // The subscription first: two workers recording batches of one subscription queue up on its row.
+      await manager.query('UPDATE webhook_subscriptions SET failing_since_ms = NULL WHERE id = ?', [
+        batch[0].subscriptionId,
+      ]);
       await manager.query(
         'UPDATE webhook_events SET status = ?, sent_ms = ?, attempts = attempts + 1, ' +
           'first_attempt_ms = COALESCE(first_attempt_ms, ?), lease_until_ms = 0, lease_owner = NULL, last_error = NULL ' +
           `WHERE id IN (${marks(ids)})`,
         [EventStatus.Sent, now, now, ...ids],
       );
-      await manager.query('UPDATE webhook_subscriptions SET failing_since_ms = NULL WHERE id = ?', [
-        batch[0].subscriptionId,
-      ]);
       await this.recordDelivery(manager, batch, result, now);
     });
   }
@@ -289,6 +290,11 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     const error = (result.error ?? 'failed').slice(0, 500);
     const { subscriptionId, callbackUrl } = batch[0];
     const paused = await this.transactions.run(async (manager) => {
+      // The subscription first: two workers recording batches of one subscription queue up on its row.
+      await manager.query(
+        'UPDATE webhook_subscriptions SET failing_since_ms = COALESCE(failing_since_ms, ?) WHERE id = ?',
+        [now, subscriptionId],
+      );
       // status first: MySQL evaluates SET left to right with the new values, SQLite with the old ones.
       await manager.query(
         'UPDATE webhook_events SET status = CASE WHEN COALESCE(first_attempt_ms, ?) <= ? THEN ? ELSE ? END, ' +
@@ -307,10 +313,6 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
           batch[0].lease,
           EventStatus.Pending,
         ],
-      );
-      await manager.query(
-        'UPDATE webhook_subscriptions SET failing_since_ms = COALESCE(failing_since_ms, ?) WHERE id = ?',
-        [now, subscriptionId],
       );
       await this.recordDelivery(manager, batch, result, now);
       const [subscription]: { failing_since_ms: unknown; status: unknown }[] = await manager.query(

@@ -345,6 +345,55 @@ describe('webhook delivery across a crash and a restart', () => {
     }
   });
 
+  it('claims and records the events it can take without waiting on those another transaction holds', async () => {
+    const receiver = await new Receiver().start();
+    const one = await createTestApp(FAST);
+    const holder = one.dataSource.createQueryRunner();
+    try {
+      const as = `Bearer ${one.token(USERS.agent)}`;
+      await one
+        .http()
+        .post('/v1.0/webhook')
+        .set('Authorization', as)
+        .send({ listId: 6, callbackUrl: receiver.url('/held'), limit: 100 });
+      const calls: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const res = await one
+          .http()
+          .post('/v1.0/logType')
+          .set('Authorization', as)
+          .send({ leadId: 100001, logType: 'logCall', content: `Call ${i}` });
+        calls.push(res.body.logType.id as number);
+      }
+      const [first] = await one.dataSource
+        .getRepository(WebhookEventEntity)
+        .find({ order: { nextAttemptMs: 'ASC', id: 'ASC' }, take: 1 });
+      // Another worker's claim (or any writer) holds the first event's row until it commits.
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query('SELECT id FROM webhook_events WHERE id = ? FOR UPDATE', [first.id]);
+      // With twenty events MySQL may update a claim's rows through a scan of the table: at REPEATABLE READ it would
+      // wait for the held row (and two workers would deadlock on each other's).
+      const worker = one.app.get(WebhookDeliveryWorker);
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise((resolve) => (timer = setTimeout(() => resolve('stalled'), 5_000)));
+      try {
+        expect(await Promise.race([worker.runOnce(), stalled])).toBe(19);
+      } finally {
+        clearTimeout(timer);
+      }
+      expect(receiver.events('/held').map((e) => e.timelineId)).toEqual(calls.slice(1));
+      await holder.commitTransaction();
+      expect(await worker.runOnce()).toBe(1);
+      expect(receiver.events('/held').map((e) => e.timelineId)).toEqual([...calls.slice(1), calls[0]]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await one.close();
+      await receiver.stop();
+    }
+  });
+
   it('never send twice when a round lasts longer than the lease: each batch renews it first', async () => {
     const receiver = await new Receiver().start();
     const env = { ...FAST, WEBHOOK_WORKER: 'true', WEBHOOK_POLL_MS: '20' };
