@@ -7,12 +7,13 @@ import { sign, type SignOptions } from 'jsonwebtoken';
 import { CallDirection, CallingOutcome, CallStatus, LogDirection } from '../../src/calls/call-enums';
 import { ErrorCode } from '../../src/common/errors/error-code';
 import { httpStatusOf } from '../../src/common/errors/error-status';
-import { parseJsonLossless } from '../../src/common/http/lossless-json-body';
+import { MAX_JSON_MEMBERS, parseJsonLossless } from '../../src/common/http/lossless-json-body';
 import { stringifyJson } from '../../src/common/http/lossless-json';
 import { parseInt64Id, parseInt64Value } from '../../src/common/int64';
 import { Int64IdPipe } from '../../src/common/int64-id.pipe';
 import { isPhoneNumber } from '../../src/common/validation/fields';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config/app-config';
+import { bodyShapes } from '../bench/body-shapes';
 import { CALLS, DIALER_CALL_JSON, EXPECTED, PERMISSION_DENIED_JSON, USERS } from '../support/demo';
 import { Factory, freshId } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -1411,6 +1412,44 @@ describe('hostile input: never a 500, always {code, message}, the same decision 
       const answer = await lead(json);
       expect(answer.status).toBe(400);
       expect(refusalOf(answer).code).toBe('MALFORMED_JSON');
+    });
+
+    it(`refuses more than ${MAX_JSON_MEMBERS} keys and array items with 400 MALFORMED_JSON, on every route that reads JSON`, async () => {
+      const manyKeys = bodyShapes(1_000_000).find((shape) => shape.name === 'many keys')!.json;
+      for (const path of ['/v1.0/leads', '/v1.0/logType', '/v1.0/dialer/calls', '/v1.0/webhook']) {
+        const answer = toAnswer(await postJson(path, path === '/v1.0/dialer/calls' ? dialer : agent, manyKeys));
+        expect({ path, status: answer.status, body: JSON.parse(answer.text) as unknown }).toEqual({
+          path,
+          status: 400,
+          body: {
+            code: 'MALFORMED_JSON',
+            message: `The request body holds more than ${MAX_JSON_MEMBERS} keys and array items; no operation takes that many.`,
+          },
+        });
+      }
+    });
+
+    it('answers a 1 MB body of any shape within five times the time of one long string', async () => {
+      const timeOf = async (json: string) => {
+        let best = Infinity;
+        for (let i = 0; i < 3; i++) {
+          const started = performance.now();
+          const answer = await lead(json);
+          best = Math.min(best, performance.now() - started);
+          expect(answer.status).toBeLessThan(500);
+        }
+        return best;
+      };
+      const [yardstick, ...others] = bodyShapes(1_000_000);
+      const allowed = 5 * (await timeOf(yardstick.json)) + 20;
+      for (const shape of others) {
+        const ms = await timeOf(shape.json);
+        expect({ shape: shape.name, within: ms <= allowed, ms }).toEqual({
+          shape: shape.name,
+          within: true,
+          ms: expect.any(Number) as number,
+        });
+      }
     });
 
     it('takes 32 levels of nesting (the limit) in a field it then drops', async () => {

@@ -1,6 +1,14 @@
+import fc from 'fast-check';
+import { isInteger, isSafeNumber, parse } from 'lossless-json';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import { MAX_JSON_DEPTH, parseJsonLossless } from './lossless-json-body';
+import { MAX_JSON_DEPTH, MAX_JSON_MEMBERS, parseJsonLossless } from './lossless-json-body';
+
+/** What the service read bodies with before, the reference of the properties below. */
+const losslessJson = (text: string) =>
+  parse(text, null, (digits) =>
+    isInteger(digits) && !isSafeNumber(digits) ? BigInt(digits) : Number.parseFloat(digits),
+  );
 
 describe('parseJsonLossless', () => {
   it('keeps integers beyond 2^53 exact, as bigints', () => {
@@ -25,12 +33,110 @@ describe('parseJsonLossless', () => {
     expect(Object.keys(value)).toEqual(['__proto__']);
   });
 
-  it.each(['{', '{"a":1,}', "{'a':1}", '[1 2]', 'NaN', '01', '{"a":1}{"b":2}', '{"a": 1, "a": 2}'])(
-    'refuses %j with MALFORMED_JSON',
-    (text) => {
-      expect(() => parseJsonLossless(text)).toThrow(new AppError(ErrorCode.MalformedJson));
-    },
-  );
+  it('reads any JSON text as lossless-json does, whitespace, escapes and numbers included', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.constantFrom(0, 2), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        expect(parseJsonLossless(text)).toEqual(losslessJson(text));
+      }),
+    );
+  });
+
+  it('reads numbers exactly as lossless-json does: a bigint where a double would lose digits', () => {
+    const number = fc.oneof(
+      fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.constantFrom('9007199254740992', '9007199254740993', '10000000000000000000', '1e400', '-0', '0.1e-2'),
+    );
+    fc.assert(
+      fc.property(number, (digits) => {
+        const text = `[${digits}]`;
+        expect(parseJsonLossless(text)).toEqual(losslessJson(text));
+      }),
+    );
+  });
+
+  it('refuses exactly the texts lossless-json refuses, and reads the others alike', () => {
+    const jsonish = fc.string({
+      unit: fc.constantFrom(...'{}[]":,\\ -+.eE0123456789abtrufnl\u00e9'.split('')),
+      maxLength: 30,
+    });
+    const damaged = fc
+      .tuple(fc.json({ maxDepth: 3 }), fc.nat(), fc.constantFrom('', '"', ',', '}', ']', '\\', ' ', '0', '\u0001'))
+      .map(
+        ([text, at, insert]) =>
+          text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + 1),
+      );
+    fc.assert(
+      fc.property(fc.oneof(jsonish, damaged), (text) => {
+        const outcome = (read: (t: string) => unknown) => {
+          try {
+            return { value: read(text) };
+          } catch {
+            return 'refused';
+          }
+        };
+        expect(outcome(parseJsonLossless)).toEqual(outcome((t) => (t.trim() === '' ? undefined : losslessJson(t))));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes a key twice only with the same value', () => {
+    expect(parseJsonLossless('{"a": [1, {"b": 2}], "a": [1, {"b": 2}]}')).toEqual({ a: [1, { b: 2 }] });
+    expect(() => parseJsonLossless('{"a": [1, {"b": 2}], "a": [1, {"b": 3}]}')).toThrow(
+      new AppError(ErrorCode.MalformedJson),
+    );
+  });
+
+  it('reads a text of only whitespace as no body', () => {
+    expect(parseJsonLossless(' \r\n\t ')).toBeUndefined();
+  });
+
+  it(`refuses more than ${MAX_JSON_MEMBERS} keys and array items, counted at every depth`, () => {
+    const keys = (n: number) => `{${Array.from({ length: n }, (_, i) => `"${i}":0`).join(',')}}`;
+    expect(Object.keys(parseJsonLossless(keys(MAX_JSON_MEMBERS)) as object)).toHaveLength(MAX_JSON_MEMBERS);
+    const tooMany = [
+      keys(MAX_JSON_MEMBERS + 1),
+      `[${Array(MAX_JSON_MEMBERS + 1)
+        .fill(0)
+        .join(',')}]`,
+      `{"a":[${Array(MAX_JSON_MEMBERS / 2)
+        .fill(0)
+        .join(',')}],"b":{${Array.from({ length: MAX_JSON_MEMBERS / 2 }, (_, i) => `"${i}":[]`).join(',')}}}`,
+      `{"firstName":"K",${keys(115_000).slice(1)}`,
+    ];
+    for (const text of tooMany) {
+      expect(() => parseJsonLossless(text)).toThrow(
+        new AppError(
+          ErrorCode.MalformedJson,
+          `The request body holds more than ${MAX_JSON_MEMBERS} keys and array items; no operation takes that many.`,
+        ),
+      );
+    }
+  });
+
+  it.each([
+    '{',
+    '{"a":1,}',
+    "{'a':1}",
+    '[1 2]',
+    'NaN',
+    '01',
+    '{"a":1}{"b":2}',
+    '{"a": 1, "a": 2}',
+    '"a\u0001"',
+    '"\\x"',
+    '[1,]',
+    '{"a" 1}',
+    '-',
+    '1.',
+    'tru',
+    '"abc',
+    '"abc\\"',
+  ])('refuses %j with MALFORMED_JSON', (text) => {
+    expect(() => parseJsonLossless(text)).toThrow(new AppError(ErrorCode.MalformedJson));
+  });
 
   it(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels, also far deeper than the stack`, () => {
     expect(parseJsonLossless('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH))).toBeDefined();

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
+import { Optional, Required, Text } from './fields';
+import { createValidationPipe } from './validation.pipe';
+
+class NoteDto {
+  @Required()
+  @Text(10)
+  title!: string;
+
+  @Optional()
+  @Text()
+  note?: string;
+}
+
+/** A body whose other keys cannot be listed or read: touching one throws. */
+function bodyWithUntouchableKeys(fields: Record<string, unknown>, otherKeys: number): object {
+  const others = new Set(Array.from({ length: otherKeys }, (_, i) => String(i)));
+  return new Proxy(fields, {
+    ownKeys: () => {
+      throw new Error('the keys of the body were listed');
+    },
+    has: (target, key) => key in target || others.has(String(key)),
+    getOwnPropertyDescriptor: (target, key) => {
+      if (others.has(String(key))) throw new Error(`the unknown key ${String(key)} was read`);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    get: (target, key, receiver) => {
+      if (typeof key === 'string' && others.has(key)) throw new Error(`the unknown key ${key} was read`);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+describe('AppValidationPipe', () => {
+  const pipe = createValidationPipe();
+  const asBody = (value: unknown) => pipe.transform(value, { type: 'body', metatype: NoteDto });
+
+  it('validates the fields of the DTO and drops the others', async () => {
+    const dto = await asBody({ title: 'Hello', note: 'x', teamId: 2, __proto__: { admin: true } });
+    expect(dto).toBeInstanceOf(NoteDto);
+    expect({ ...(dto as NoteDto) }).toEqual({ title: 'Hello', note: 'x' });
+  });
+
+  it('never lists nor reads the other keys of a body', async () => {
+    const dto = await asBody(bodyWithUntouchableKeys({ title: 'Hello' }, 100_000));
+    expect({ ...(dto as NoteDto) }).toEqual({ title: 'Hello' });
+  });
+
+  it('never lists nor reads the other keys of a query', async () => {
+    const dto = await pipe.transform(bodyWithUntouchableKeys({ title: 'Hello' }, 1000), {
+      type: 'query',
+      metatype: NoteDto,
+    });
+    expect({ ...(dto as NoteDto) }).toEqual({ title: 'Hello' });
+  });
+
+  it('reports the first invalid field with its code', async () => {
+    await expect(asBody({ title: 'x'.repeat(11) })).rejects.toEqual(
+      new AppError(ErrorCode.ParameterTooLong, 'title is longer than 10 characters.'),
+    );
+    await expect(asBody({ note: 'x' })).rejects.toEqual(new AppError(ErrorCode.MissingParameter, 'title is required.'));
+  });
+
+  it.each([
+    [undefined, ErrorCode.MissingParameter],
+    [[{ title: 'x' }], ErrorCode.InvalidParameter],
+    ['x', ErrorCode.InvalidParameter],
+  ])('refuses the body %j as a whole', async (body, code) => {
+    await expect(asBody(body)).rejects.toEqual(expect.objectContaining({ code }) as AppError);
+  });
+});
