@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CallsModule } from './calls/calls.module';
 import { CommonModule } from './common/common.module';
+import { RequestBodyGuard } from './common/http/request-body';
 import { AppExceptionFilter } from './common/errors/app-exception.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -45,9 +46,10 @@ export class AppModule {
         { provide: PINO, useValue: createPino(config, options.logDestination) },
         RequestObserver,
         // Deny by default: every route needs a bearer token unless it is marked @Public(). Then every request
-        // is counted against its rate-limit bucket (the guards run in this order).
+        // is counted against its rate-limit bucket, and only then is its body read (the guards run in this order).
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_GUARD, useExisting: RateLimitGuard },
+        { provide: APP_GUARD, useClass: RequestBodyGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],

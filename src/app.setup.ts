@@ -1,18 +1,17 @@
 import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { type Response, urlencoded } from 'express';
+import type { Response } from 'express';
 import helmet from 'helmet';
 import { answerClientErrors, requireHostHeader } from './common/http/client-errors';
 import { stringifyJson } from './common/http/lossless-json';
-import { losslessJsonBody, refuseUnreadBodies } from './common/http/lossless-json-body';
 import { requestDeadline } from './common/http/request-deadline';
+import { BODY_LIMIT } from './common/http/request-body';
+import { discardUnreadBodies } from './common/http/unread-bodies';
 import type { AppConfig } from './config/app-config';
 import { AppLogger } from './observability/logger';
 import { PINO, RequestObserver } from './observability/request-observer';
 import { Shutdown } from './observability/shutdown';
-
-export const BODY_LIMIT = '1mb';
 
 /** Options of NestFactory.create: the body parsers are the service's own (see configureApp). */
 export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true };
@@ -58,11 +57,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       maxAge: 600,
     });
   }
-  // JSON bodies everywhere, read losslessly (an int64 id beyond 2^53 stays exact); a form only where OAuth
-  // clients send one. Any other body is refused with 415.
-  app.use(losslessJsonBody(BODY_LIMIT));
-  app.use('/oauth/token', urlencoded({ limit: BODY_LIMIT, extended: false, parameterLimit: 20 }));
-  app.use(refuseUnreadBodies());
+  // No body is read here: RequestBodyGuard reads it once the caller is authenticated and within its rate limit.
+  // A declared body over the limit is refused at once, and the rest of a body answered unread is discarded.
+  app.use(discardUnreadBodies(BODY_LIMIT));
 
   // Against slow clients: the headers within 10 s, the whole request within 30 s; idle keep-alive 5 s.
   const server = app.getHttpServer();

@@ -132,7 +132,7 @@ const PROVOKE: Record<string, Provocation> = {
   },
   'POST /oauth/token 413 PAYLOAD_TOO_LARGE': {
     type: 'form',
-    body: `grant_type=client_credentials&client_id=${'a'.repeat(1_100_000)}`,
+    body: `grant_type=client_credentials&client_id=${'a'.repeat(20_000)}`,
   },
   'POST /oauth/token 415 UNSUPPORTED_MEDIA_TYPE': { type: 'text/plain', body: 'grant_type=client_credentials' },
 

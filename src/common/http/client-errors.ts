@@ -4,6 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors/app-error';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/error-status';
+import { answeredBeforeItsBody } from './unread-bodies';
 
 /**
  * Requests that Node's HTTP parser refuses before any route sees them (headers too large, a malformed
@@ -40,7 +41,9 @@ export function requireHostHeader(): RequestHandler {
 }
 
 function refuse(socket: Duplex, code: ErrorCode): void {
-  if (!socket.writable) {
+  // Never a second answer on a connection whose request was answered (Node checks the answer in progress only).
+  const inProgress = (socket as Duplex & { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
+  if (!socket.writable || inProgress?.headersSent === true || answeredBeforeItsBody(socket)) {
     socket.destroy();
     return;
   }

@@ -1,5 +1,3 @@
-import { text } from 'express';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { isInteger, isSafeNumber } from 'lossless-json';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
@@ -194,43 +192,4 @@ function sameJson(a: unknown, b: unknown): boolean {
     (key) =>
       Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
   );
-}
-
-/** The JSON body parser of the service: {@link parseJsonLossless} behind Express's size-limited reader. */
-export function losslessJsonBody(limit: string): RequestHandler {
-  const readText = text({ type: ['application/json', 'application/*+json'], limit });
-  return (request: Request, response: Response, next: NextFunction) => {
-    readText(request, response, (error?: unknown) => {
-      if (error !== undefined) {
-        next(error);
-        return;
-      }
-      const body: unknown = request.body;
-      if (typeof body === 'string') {
-        try {
-          request.body = parseJsonLossless(body);
-        } catch (parseError) {
-          next(parseError);
-          return;
-        }
-      }
-      next();
-    });
-  };
-}
-
-/**
- * Refuses, with 415, a request body that none of the parsers before took (form data on a JSON route,
- * text, XML). An empty body is left to the route's own validation.
- */
-export function refuseUnreadBodies(): RequestHandler {
-  return (request: Request, _response: Response, next: NextFunction) => {
-    const length = request.headers['content-length'];
-    const hasBody = request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-    if (hasBody && !request.readableEnded) {
-      next(new AppError(ErrorCode.UnsupportedMediaType, 'Send the body as JSON (Content-Type: application/json).'));
-      return;
-    }
-    next();
-  };
 }
