@@ -10,6 +10,7 @@ import { BODY_LIMIT } from './common/http/request-body';
 import { discardUnreadBodies } from './common/http/unread-bodies';
 import type { AppConfig } from './config/app-config';
 import { AppLogger } from './observability/logger';
+import { Metrics } from './observability/metrics';
 import { PINO, RequestObserver } from './observability/request-observer';
 import { Shutdown } from './observability/shutdown';
 
@@ -66,7 +67,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
-  answerClientErrors(server);
+  answerClientErrors(server, app.get(Metrics));
 
   if (config.swaggerEnabled) {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
+import { errorCodeOf } from '../common/errors/error-answer';
 import { Metrics } from './metrics';
 
 /** Injection token of the process's pino logger. */
@@ -17,7 +18,8 @@ export function requestIdOf(request: Request): string | undefined {
 
 /**
  * The first middleware: gives the request its id (echoed in X-Request-Id), and when the answer is sent
- * records its duration (metrics, by route and status) and writes one access line. The line holds the
+ * records its duration (metrics, by route and status), counts it by its code when it is an error (whichever part
+ * of the service wrote it), and writes one access line. The line holds the
  * method, the path without its query, the route, the status, the time and who called: never a header or
  * a body, so never a token or a secret.
  */
@@ -39,6 +41,7 @@ export class RequestObserver {
       const route = routeOf(request);
       const status = response.statusCode;
       this.metrics.httpDuration.observe({ method: request.method, route, status: String(status) }, seconds);
+      if (status >= 400) this.metrics.errors.inc({ code: errorCodeOf(response) ?? 'UNKNOWN', status: String(status) });
       if (this.pino.isLevelEnabled('info')) {
         const caller = (request as Request & { user?: Principal }).user;
         this.pino.info(

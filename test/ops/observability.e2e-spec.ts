@@ -1,6 +1,10 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ApiClientsService } from '../../src/auth/api-clients.service';
+import { UsersService } from '../../src/auth/users.service';
 import { Shutdown } from '../../src/observability/shutdown';
 import { CALLS, USERS } from '../support/demo';
+import { RawExchange, requestHead } from '../support/raw-exchange';
 import { testEngine } from '../support/test-database';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -99,6 +103,48 @@ describe('GET /metrics', () => {
   it('is outside the API: no token needed, none used', async () => {
     const res = await t.http().get('/metrics').set('Authorization', 'Bearer not-a-token');
     expect(res.status).toBe(200);
+  });
+});
+
+describe('GET /metrics: errors answered outside the routes', () => {
+  let t: TestApp;
+  let port: number;
+
+  beforeAll(async () => {
+    t = await createTestApp({ REQUEST_TIMEOUT_MS: '300' });
+    const server = t.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(() => t.close());
+
+  const statusOf = async (data: string) => {
+    const raw = new RawExchange(port, data);
+    const answer = await raw.answer();
+    raw.destroy();
+    return answer.status;
+  };
+
+  it('counts every error answer, whoever writes it: the HTTP parser, the deadline, the refusals before any route', async () => {
+    // A caller whose lookup never ends: the deadline answers.
+    jest.spyOn(t.app.get(UsersService), 'findPrincipal').mockReturnValueOnce(new Promise(() => undefined));
+    const statuses = [
+      await statusOf(requestHead('GET', '/health/live', { 'X-Big': 'x'.repeat(20_000) })),
+      await statusOf('FROB / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'),
+      await statusOf(requestHead('POST', '/v1.0/leads', { 'Content-Type': 'application/json', 'Content-Length': 2e6 })),
+      await statusOf(
+        requestHead('GET', `/v2.0/communication/call/${CALLS.dialer}`, {
+          Authorization: `Bearer ${t.token(USERS.agent)}`,
+        }),
+      ),
+    ];
+    expect(statuses).toEqual([431, 400, 413, 503]);
+    const text = (await t.http().get('/metrics')).text;
+    expect(text).toContain('http_errors_total{code="HEADERS_TOO_LARGE",status="431"} 1');
+    expect(text).toContain('http_errors_total{code="MALFORMED_REQUEST",status="400"} 1');
+    expect(text).toContain('http_errors_total{code="PAYLOAD_TOO_LARGE",status="413"} 1');
+    expect(text).toContain('http_errors_total{code="SERVICE_UNAVAILABLE",status="503"} 1');
   });
 });
 

@@ -1,11 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../../database/database-errors';
-import { Metrics } from '../../observability/metrics';
 import { requestIdOf } from '../../observability/request-observer';
 import { AppError } from './app-error';
+import { sendError } from './error-answer';
 import { defaultMessage, ErrorCode } from './error-code';
-import { httpStatusOf } from './error-status';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -20,8 +19,6 @@ export interface ErrorBody {
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('AppExceptionFilter');
 
-  constructor(@Optional() private readonly metrics?: Metrics) {}
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) {
@@ -29,18 +26,8 @@ export class AppExceptionFilter implements ExceptionFilter {
       response.end();
       return;
     }
-    const body = this.toBody(exception, requestIdOf(host.switchToHttp().getRequest<Request>()));
-    this.metrics?.errors.inc({ code: body.code, status: String(httpStatusOf(body.code)) });
-    const status = httpStatusOf(body.code);
-    if (status === HttpStatus.UNAUTHORIZED) {
-      response.setHeader('WWW-Authenticate', 'Bearer');
-    }
-    if (exception instanceof AppError) {
-      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
-    }
-    // An error is about this request only: no cache keeps it.
-    response.setHeader('Cache-Control', 'no-store');
-    response.status(status).json(body);
+    const { code, message } = this.toBody(exception, requestIdOf(host.switchToHttp().getRequest<Request>()));
+    sendError(response, code, message, exception instanceof AppError ? exception.headers : {});
   }
 
   toBody(exception: unknown, requestId?: string): ErrorBody {

@@ -1,6 +1,7 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Metrics } from '../../observability/metrics';
 import { AppError } from '../errors/app-error';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/error-status';
@@ -9,11 +10,14 @@ import { answeredBeforeItsBody } from './unread-bodies';
 /**
  * Requests that Node's HTTP parser refuses before any route sees them (headers too large, a malformed
  * request line, a request that took too long) get a `{code, message}` answer too, and the connection
- * closes, instead of Node's bare status line. So do two that Node would otherwise answer by itself: a
+ * closes, instead of Node's bare status line; each is counted in `http_errors_total` as the others are. So do two that Node would otherwise answer by itself: a
  * CONNECT (no route of this service; Node would drop the connection without a word) and an HTTP/1.1
  * request without a Host header (Node's empty 400; {@link requireHostHeader} refuses it instead).
  */
-export function answerClientErrors(server: Server): void {
+export function answerClientErrors(server: Server, metrics: Metrics): void {
+  const refuse = (socket: Duplex, code: ErrorCode) => {
+    if (answer(socket, code)) metrics.errors.inc({ code, status: String(httpStatusOf(code)) });
+  };
   server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
     refuse(
       socket,
@@ -40,12 +44,13 @@ export function requireHostHeader(): RequestHandler {
   };
 }
 
-function refuse(socket: Duplex, code: ErrorCode): void {
+/** Writes the answer and closes the connection; false when the connection could take no answer. */
+function answer(socket: Duplex, code: ErrorCode): boolean {
   // Never a second answer on a connection whose request was answered (Node checks the answer in progress only).
   const inProgress = (socket as Duplex & { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
   if (!socket.writable || inProgress?.headersSent === true || answeredBeforeItsBody(socket)) {
     socket.destroy();
-    return;
+    return false;
   }
   const status = httpStatusOf(code);
   const body = JSON.stringify({ code, message: defaultMessage(code) });
@@ -56,4 +61,5 @@ function refuse(socket: Duplex, code: ErrorCode): void {
       'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +
       body,
   );
+  return true;
 }

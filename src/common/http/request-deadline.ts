@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { sendError } from '../errors/error-answer';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
 
 /**
@@ -10,13 +11,11 @@ export function requestDeadline(ms: number): RequestHandler {
   return (_request: Request, response: Response, next: NextFunction) => {
     const timer = setTimeout(() => {
       if (response.headersSent) return;
-      response
-        .status(503)
-        .setHeader('Cache-Control', 'no-store')
-        .json({
-          code: ErrorCode.ServiceUnavailable,
-          message: `${defaultMessage(ErrorCode.ServiceUnavailable)} (no answer within ${ms} ms)`,
-        });
+      sendError(
+        response,
+        ErrorCode.ServiceUnavailable,
+        `${defaultMessage(ErrorCode.ServiceUnavailable)} (no answer within ${ms} ms)`,
+      );
     }, ms);
     const clear = () => clearTimeout(timer);
     response.on('finish', clear);
