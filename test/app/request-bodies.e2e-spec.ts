@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { TOKEN_BODY_LIMIT } from '../../src/auth/token.controller';
 import { Clock } from '../../src/common/clock';
 import { DISCARD_MS } from '../../src/common/http/unread-bodies';
+import { LeadsService } from '../../src/leads/leads.service';
 import { CALLS, DIALER_CALL_JSON, USERS } from '../support/demo';
 import { RawExchange, requestHead } from '../support/raw-exchange';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -190,6 +191,118 @@ describe('request bodies over the rate limit', () => {
     expect({ status: answer.status, code: (JSON.parse(answer.body) as { code: string }).code }).toEqual({
       status: 429,
       code: 'TOO_MANY_REQUESTS',
+    });
+  });
+});
+
+describe('slow clients', () => {
+  let t: TestApp;
+  let port: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    port = await listen(t);
+  });
+
+  afterAll(() => t.close());
+
+  it('gives the headers 10 s and the whole request 30 s, checked every second', () => {
+    const server = t.app.getHttpServer() as Server & { connectionsCheckingInterval: number };
+    expect({
+      headers: server.headersTimeout,
+      request: server.requestTimeout,
+      checkedEvery: server.connectionsCheckingInterval,
+    }).toEqual({ headers: 10_000, request: 30_000, checkedEvery: 1_000 });
+  });
+
+  it('answers headers that have not ended after 10 s 408 within a second, in JSON', async () => {
+    const exchange = new RawExchange(port, 'GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1');
+    const answer = await exchange.answer(15_000);
+    expect({ status: answer.status, body: JSON.parse(answer.body) as unknown }).toEqual({
+      status: 408,
+      body: { code: 'REQUEST_TIMEOUT', message: 'The request took too long to arrive.' },
+    });
+    expect(answer.ms).toBeGreaterThanOrEqual(10_000);
+    expect(answer.ms).toBeLessThan(11_500);
+    await exchange.closed;
+  });
+});
+
+describe('slow bodies, with a deadline of 500 ms and 2 s for the whole request (1 s for its headers)', () => {
+  let t: TestApp;
+  let port: number;
+  let agent: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ REQUEST_TIMEOUT_MS: '500' });
+    const server = t.app.getHttpServer() as Server;
+    // Node takes the smaller of the two for the headers.
+    server.headersTimeout = 1000;
+    server.requestTimeout = 2000;
+    port = await listen(t);
+    agent = t.token(USERS.agent);
+  });
+
+  afterAll(() => t.close());
+
+  afterEach(() => jest.restoreAllMocks());
+
+  const leadHead = (headers: Record<string, string | number>) =>
+    requestHead('POST', '/v1.0/leads', {
+      Authorization: `Bearer ${agent}`,
+      'Content-Type': 'application/json',
+      ...headers,
+    });
+
+  it('answers a body that never ends 408 when the request time is up, not 503 at the deadline, and closes', async () => {
+    const exchange = new RawExchange(port, leadHead({ 'Transfer-Encoding': 'chunked' }) + '9\r\n{"firstNa\r\n');
+    const feed = setInterval(() => exchange.send('1\r\n \r\n'), 200);
+    try {
+      const answer = await exchange.answer();
+      expect({
+        status: answer.status,
+        connection: answer.headers.connection,
+        body: JSON.parse(answer.body) as unknown,
+      }).toEqual({
+        status: 408,
+        connection: 'close',
+        body: { code: 'REQUEST_TIMEOUT', message: 'The request took too long to arrive.' },
+      });
+      expect(answer.ms).toBeGreaterThanOrEqual(2000);
+      expect(answer.ms).toBeLessThan(4000);
+      expect((await exchange.closed) - answer.ms).toBeLessThan(500);
+    } finally {
+      clearInterval(feed);
+      exchange.destroy();
+    }
+    expect((await t.http().get('/metrics')).text).toContain('http_errors_total{code="REQUEST_TIMEOUT",status="408"} 1');
+  });
+
+  it('does not count the time the client takes to send its body against the deadline', async () => {
+    const body = JSON.stringify({ firstName: 'Patient' });
+    const exchange = new RawExchange(port, leadHead({ 'Content-Length': Buffer.byteLength(body) }));
+    for (const character of body) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 / body.length));
+      exchange.send(character);
+    }
+    const answer = await exchange.answer();
+    exchange.destroy();
+    expect(answer.ms).toBeGreaterThan(900);
+    expect(answer.status).toBe(201);
+  });
+
+  it('answers 503 when the service itself takes longer than the deadline, its body once received', async () => {
+    jest.spyOn(t.app.get(LeadsService), 'create').mockReturnValueOnce(new Promise(() => undefined));
+    const body = JSON.stringify({ firstName: 'Stuck' });
+    const exchange = new RawExchange(port, leadHead({ 'Content-Length': Buffer.byteLength(body) }) + body);
+    const answer = await exchange.answer();
+    exchange.destroy();
+    expect({ status: answer.status, body: JSON.parse(answer.body) as unknown }).toEqual({
+      status: 503,
+      body: {
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The service is temporarily unavailable. Retry later. (no answer within 500 ms)',
+      },
     });
   });
 });

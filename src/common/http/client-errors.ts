@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Metrics } from '../../observability/metrics';
 import { AppError } from '../errors/app-error';
+import { sendError } from '../errors/error-answer';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/error-status';
 import { answeredBeforeItsBody } from './unread-bodies';
@@ -10,13 +11,21 @@ import { answeredBeforeItsBody } from './unread-bodies';
 /**
  * Requests that Node's HTTP parser refuses before any route sees them (headers too large, a malformed
  * request line, a request that took too long) get a `{code, message}` answer too, and the connection
- * closes, instead of Node's bare status line; each is counted in `http_errors_total` as the others are. So do two that Node would otherwise answer by itself: a
- * CONNECT (no route of this service; Node would drop the connection without a word) and an HTTP/1.1
- * request without a Host header (Node's empty 400; {@link requireHostHeader} refuses it instead).
+ * closes, instead of Node's bare status line; each is counted in `http_errors_total` as the others are. So do
+ * two that Node would otherwise answer by itself: a CONNECT (no route of this service; Node would drop the
+ * connection without a word) and an HTTP/1.1 request without a Host header (Node's empty 400;
+ * {@link requireHostHeader} refuses it instead). A request whose body does not arrive in time is answered 408
+ * through its own response, as the service's other answers are.
  */
 export function answerClientErrors(server: Server, metrics: Metrics): void {
   const refuse = (socket: Duplex, code: ErrorCode) => {
-    if (answer(socket, code)) metrics.errors.inc({ code, status: String(httpStatusOf(code)) });
+    const response = unansweredResponse(socket);
+    if (response !== undefined) {
+      // Counted by the request observer once sent, as every answer of a request.
+      sendError(response, code, defaultMessage(code), { Connection: 'close' });
+    } else if (answer(socket, code)) {
+      metrics.errors.inc({ code, status: String(httpStatusOf(code)) });
+    }
   };
   server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
     refuse(
@@ -42,6 +51,14 @@ export function requireHostHeader(): RequestHandler {
     }
     next();
   };
+}
+
+/** The response of the request in progress on the connection, when the service has not started to send it. */
+function unansweredResponse(socket: Duplex): Response | undefined {
+  const inProgress = (socket as Duplex & { _httpMessage?: Partial<Response> | null })._httpMessage;
+  return socket.writable && inProgress?.headersSent === false && typeof inProgress.status === 'function'
+    ? (inProgress as Response)
+    : undefined;
 }
 
 /** Writes the answer and closes the connection; false when the connection could take no answer. */

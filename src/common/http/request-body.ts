@@ -57,11 +57,22 @@ export function declaresBody(request: Request): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-const READING = Symbol('readingBody');
+const RECEIVING = Symbol('receivingBody');
+
+interface Receiving {
+  [RECEIVING]?: { since: number; until?: number };
+}
 
 /** Whether the service is reading the request's body and has not received all of it. */
 export function isReceivingBody(request: Request): boolean {
-  return (request as Request & { [READING]?: boolean })[READING] === true && !request.complete;
+  const receiving = (request as Request & Receiving)[RECEIVING];
+  return receiving !== undefined && receiving.until === undefined;
+}
+
+/** How long the service has waited for the request's body to arrive, in milliseconds (0 when it read none). */
+export function bodyWaitMs(request: Request, now = performance.now()): number {
+  const receiving = (request as Request & Receiving)[RECEIVING];
+  return receiving === undefined ? 0 : (receiving.until ?? now) - receiving.since;
 }
 
 async function readBody(request: Request, limit: number, form: boolean): Promise<unknown> {
@@ -92,11 +103,13 @@ function readBytes(request: Request, limit: number): Promise<Buffer> {
   if (declared > limit) return Promise.reject(new AppError(ErrorCode.PayloadTooLarge));
   const decoded = decompression(request.headers['content-encoding']);
   const stream: Readable = decoded === undefined ? request : request.pipe(decoded);
-  (request as Request & { [READING]?: boolean })[READING] = true;
+  const receiving = { since: performance.now(), until: undefined as number | undefined };
+  (request as Request & Receiving)[RECEIVING] = receiving;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const settle = (error?: AppError) => {
+      receiving.until = performance.now();
       stream.off('data', onData).off('end', onEnd).off('error', onError);
       request.off('aborted', onAborted);
       if (error === undefined) {
