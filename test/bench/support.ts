@@ -94,10 +94,16 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts the built service (dist/src/main.js) as its own process, and waits until it answers. */
-export async function startServer(env: Record<string, string>): Promise<Server> {
+/**
+ * Starts the built service (dist/src/main.js, or the `main.js` of another build given as `mainJs`) as its own
+ * process, and waits until it answers.
+ */
+export async function startServer(
+  env: Record<string, string>,
+  mainJs = path.resolve(__dirname, '../../src/main.js'),
+): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../../src/main.js')], {
+  const child = spawn(process.execPath, [mainJs], {
     env: {
       ...process.env,
       LOG_LEVEL: 'warn',
