@@ -233,6 +233,19 @@ describe('POST /v1.0/dialer/calls (dialer ingestion)', () => {
     });
   });
 
+  describe('the agents', () => {
+    it.each([
+      [{ userId: Number(USERS.deactivated) }, "userId: 100239 is a deactivated user of the client's team."],
+      [{ agentId: Number(USERS.deactivated) }, "agentId: 100239 is a deactivated user of the client's team."],
+    ])('refuses %j, a deactivated agent, with 400 AGENT_INACTIVE', async (overrides, message) => {
+      const before = await rows();
+      const res = await ingest(record(overrides));
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 'AGENT_INACTIVE', message });
+      expect(await rows()).toEqual(before);
+    });
+  });
+
   describe('bad input: 400 naming the field, nothing stored', () => {
     it.each([
       [{ dialerCallRecordId: undefined }, 'MISSING_PARAMETER', 'dialerCallRecordId is required.'],
