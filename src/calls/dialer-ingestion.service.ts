@@ -142,7 +142,8 @@ export class DialerIngestionService {
 
   /**
    * The lead and the agents must belong to the client's team, and the agents be active; a deleted lead takes
-   * no new calls.
+   * no new calls. The rule is the team's, not the client's user's: the dialer is the team's system and records
+   * what happened, so a hidden lead of the team takes calls too (who may then read them is the lead's rule).
    */
   private async requireTeamMembers(teamId: Int64, input: IngestDialerCallDto): Promise<void> {
     const [lead] = await this.sql.query<{ team_id: SqlValue; deleted_at: SqlValue }>(LEAD_SQL, [input.leadId]);
