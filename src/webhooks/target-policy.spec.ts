@@ -34,6 +34,11 @@ describe('callback target policy', () => {
     ['https://[2002:808:808::1]/hook', 'callbackUrl: 2002:808:808::1 is not a public address'],
     ['https://[::10.0.0.1]/hook', 'callbackUrl: ::a00:1 is not a public address'],
     ['https://[fec0::1]/hook', 'callbackUrl: fec0::1 is not a public address'],
+    // Teredo, its client 127.0.0.1 obfuscated (bit-inverted) in the last 32 bits
+    [
+      'https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook',
+      'callbackUrl: 2001:0:4136:e378:8000:63bf:80ff:fffe is not a public address',
+    ],
   ])('refuses %s', (url, reason) => {
     expect(urlRefusal(url, strict)).toBe(reason);
   });
@@ -80,15 +85,26 @@ describe('callback target policy', () => {
       ['2002::/16 (6to4), whatever IPv4 address it embeds', ['2002:a00:1::1', '2002:808:808::1', '2002:ffff::']],
       ['::/96 (IPv4-compatible, deprecated)', ['::a00:1', '::808:808', '::ffff:ffff']],
       ['fec0::/10 (site-local, deprecated)', ['fec0::1', 'fed0::1', 'feff:ffff::1']],
+      [
+        '2001::/32 (Teredo), whatever IPv4 client it embeds',
+        ['2001::1', '2001:0:4136:e378:8000:63bf:80ff:fffe', '2001:0:ffff:ffff:ffff:ffff:ffff:ffff'],
+      ],
+      ['2001::/23 (IETF protocol assignments: benchmarking, ORCHID)', ['2001:2::1', '2001:20::1', '2001:1ff::1']],
+      ['3fff::/20 (documentation)', ['3fff::1', '3fff:fff:ffff::1']],
+      ['5f00::/16 (SRv6 segment identifiers)', ['5f00::1']],
+      ['192.88.99.0/24 (6to4 relay anycast, deprecated)', ['192.88.99.1']],
     ])('does not connect to %s', (_range, addresses) => {
       for (const address of addresses) {
         expect(addressRefusal(address, strict)).toBe(`${address} is not a public address`);
       }
     });
 
-    it.each(['2003::1', '2001:4860:4860::8888', '2a00:1450:4001::200e'])('still connects to %s', (address) => {
-      expect(addressRefusal(address, strict)).toBeNull();
-    });
+    it.each(['2003::1', '2001:200::1', '2001:4860:4860::8888', '2a00:1450:4001::200e', '3fff:1000::1'])(
+      'still connects to %s',
+      (address) => {
+        expect(addressRefusal(address, strict)).toBeNull();
+      },
+    );
 
     it('connects to loopback only with the development setting', () => {
       expect(addressRefusal('127.0.0.1', dev)).toBeNull();

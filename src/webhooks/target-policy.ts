@@ -21,6 +21,8 @@ for (const [network, prefix] of [
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
   ['192.0.2.0', 24],
+  // the 6to4 relay anycast (RFC 7526 deprecated it): refused like 2002::/16
+  ['192.88.99.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
   ['198.51.100.0', 24],
@@ -37,7 +39,14 @@ for (const [network, prefix] of [
   ['64:ff9b::', 96],
   ['64:ff9b:1::', 48],
   ['100::', 64],
+  // IETF protocol assignments, none of them a receiver's address: Teredo (2001::/32), which like 6to4 below
+  // carries an IPv4 address (obfuscated) and reaches it through a relay, benchmarking, ORCHID and anycast.
+  ['2001::', 23],
   ['2001:db8::', 32],
+  // documentation (RFC 9637), like 2001:db8::/32
+  ['3fff::', 20],
+  // SRv6 segment identifiers (RFC 9602), not hosts
+  ['5f00::', 16],
   // 6to4 (obsolete: RFC 7526 deprecated its relays) carries an IPv4 address in bits 16 to 47 and reaches it
   // through a relay. The whole prefix is refused rather than the embedded address decoded and checked: a
   // webhook receiver has a native address, and a decoder would be one more way around the IPv4 ranges.

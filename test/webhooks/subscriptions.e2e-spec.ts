@@ -115,6 +115,12 @@ describe('webhook subscriptions', () => {
       'callbackUrl: 2002:a00:1::1 is not a public address.',
     ],
     [
+      // Teredo: its client, 127.0.0.1, bit-inverted in the last 32 bits
+      { listId: 6, callbackUrl: 'https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x' },
+      'INVALID_PARAMETER',
+      'callbackUrl: 2001:0:4136:e378:8000:63bf:80ff:fffe is not a public address.',
+    ],
+    [
       { listId: 6, callbackUrl: `https://example.com/${'x'.repeat(2048)}` },
       'PARAMETER_TOO_LONG',
       'callbackUrl is longer than 2048 characters.',
