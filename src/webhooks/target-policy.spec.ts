@@ -1,5 +1,5 @@
 import type { LookupAddress } from 'node:dns';
-import { addressRefusal, checkHost, type HostLookup, urlRefusal } from './target-policy';
+import { addressRefusal, checkHost, type HostLookup, policyFor, urlRefusal } from './target-policy';
 
 const strict = { allowLoopbackHttp: false };
 const dev = { allowLoopbackHttp: true };
@@ -46,9 +46,11 @@ describe('callback target policy', () => {
   describe('with WEBHOOK_ALLOW_LOOPBACK_HTTP (development)', () => {
     it.each([
       'http://127.0.0.1:4000/hook',
+      'http://127.9.9.9:4000/hook',
+      'http://2130706433:4000/hook',
       'http://localhost:4000/hook',
       'http://[::1]:4000/hook',
-      'https://127.0.0.1/',
+      'http://[0:0:0:0:0:0:0:1]:4000/hook',
     ])('accepts %s', (url) => {
       expect(urlRefusal(url, dev)).toBeNull();
     });
@@ -56,9 +58,27 @@ describe('callback target policy', () => {
     it.each([
       ['http://hooks.example.com/calls', 'callbackUrl must be an https URL'],
       ['http://10.0.0.1/hook', 'callbackUrl must be an https URL'],
+      ['http://[::ffff:127.0.0.1]/hook', 'callbackUrl must be an https URL'],
       ['https://192.168.1.10/hook', 'callbackUrl: 192.168.1.10 is not a public address'],
     ])('still refuses %s', (url, reason) => {
       expect(urlRefusal(url, dev)).toBe(reason);
+    });
+
+    it.each([
+      ['https://127.0.0.1/', 'callbackUrl: 127.0.0.1 is a loopback address'],
+      ['https://0x7f.1/', 'callbackUrl: 127.0.0.1 is a loopback address'],
+      ['https://localhost:4000/hook', 'callbackUrl: localhost is a loopback address'],
+      ['https://[::1]/hook', 'callbackUrl: ::1 is a loopback address'],
+      ['https://[::ffff:127.0.0.1]/hook', 'callbackUrl: ::ffff:7f00:1 is a loopback address'],
+    ])('refuses https to loopback %s, as outside development', (url, reason) => {
+      expect(urlRefusal(url, dev)).toBe(reason);
+      expect(urlRefusal(url, strict)).toBe(reason);
+    });
+
+    it('lets a connection go to loopback only for a plain http URL', () => {
+      expect(policyFor(new URL('http://localhost:4000/'), dev)).toEqual(dev);
+      expect(policyFor(new URL('https://dev.example.test/'), dev)).toEqual(strict);
+      expect(policyFor(new URL('http://localhost:4000/'), strict)).toEqual(strict);
     });
   });
 
@@ -146,6 +166,14 @@ describe('callback target policy', () => {
     it('takes a loopback address with the development setting', async () => {
       await expect(checkHost('localhost', dev, { lookup: resolvesTo('127.0.0.1') })).resolves.toMatchObject({
         refusal: null,
+      });
+    });
+
+    it('refuses a host of an https URL that resolves to loopback, also with the development setting', async () => {
+      const policy = policyFor(new URL('https://dev.example.test/hook'), dev);
+      await expect(checkHost('dev.example.test', policy, { lookup: resolvesTo('127.0.0.1', '::1') })).resolves.toEqual({
+        addresses: null,
+        refusal: 'callbackUrl must resolve to a public address',
       });
     });
 

@@ -23,7 +23,7 @@ import {
   type WebhookDto,
   type WebhookListDto,
 } from './dto/webhook.dto';
-import { checkHost, type HostCheck, type TargetPolicyOptions, urlHost, urlRefusal } from './target-policy';
+import { checkHost, type HostCheck, policyFor, type TargetPolicyOptions, urlHost, urlRefusal } from './target-policy';
 import { EventStatus } from './webhook-event.entity';
 import { SubscriptionStatus, WebhookSubscriptionEntity } from './webhook-subscription.entity';
 
@@ -172,11 +172,12 @@ export class WebhooksService {
   private async requireSafeTarget(callbackUrl: string): Promise<void> {
     const refusal = urlRefusal(callbackUrl, this.policy);
     if (refusal !== null) throw new AppError(ErrorCode.InvalidParameter, `${refusal}.`);
-    const host = urlHost(new URL(callbackUrl));
+    const url = new URL(callbackUrl);
+    const host = urlHost(url);
     if (isIP(host) !== 0) return;
     let checked: HostCheck;
     try {
-      checked = await checkHost(host, this.policy, { timeoutMs: LOOKUP_TIMEOUT_MS });
+      checked = await checkHost(host, policyFor(url, this.policy), { timeoutMs: LOOKUP_TIMEOUT_MS });
     } catch {
       throw new AppError(ErrorCode.InvalidParameter, 'callbackUrl: its host name does not resolve.');
     }

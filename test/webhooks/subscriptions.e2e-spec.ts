@@ -130,6 +130,33 @@ describe('webhook subscriptions', () => {
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code, message });
   });
+
+  describe('loopback with WEBHOOK_ALLOW_LOOPBACK_HTTP: plain http only', () => {
+    it.each([
+      ['https://127.0.0.1:4000/hook', 'callbackUrl: 127.0.0.1 is a loopback address.'],
+      ['https://localhost:4000/hook', 'callbackUrl: localhost is a loopback address.'],
+      ['https://[::1]:4000/hook', 'callbackUrl: ::1 is a loopback address.'],
+      ['https://[::ffff:127.0.0.1]:4000/hook', 'callbackUrl: ::ffff:7f00:1 is a loopback address.'],
+      ['http://[::ffff:127.0.0.1]:4000/hook', 'callbackUrl must be an https URL.'],
+    ])('refuses %s', async (callbackUrl, message) => {
+      const res = await subscribe({ listId: 6, callbackUrl });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 'INVALID_PARAMETER', message });
+    });
+
+    it('refuses an https host name that resolves to loopback', async () => {
+      const dns = fakeDns({ 'dev.partner.test': ['127.0.0.1'] });
+      try {
+        const res = await subscribe({ listId: 6, callbackUrl: 'https://dev.partner.test/hook' });
+        expect(res.body).toEqual({
+          code: 'INVALID_PARAMETER',
+          message: 'callbackUrl must resolve to a public address.',
+        });
+      } finally {
+        dns.mockRestore();
+      }
+    });
+  });
 });
 
 describe('webhook subscriptions outside development', () => {
