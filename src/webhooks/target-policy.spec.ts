@@ -1,5 +1,12 @@
 import type { LookupAddress } from 'node:dns';
-import { addressRefusal, checkHost, type HostLookup, policyFor, urlRefusal } from './target-policy';
+import {
+  addressRefusal,
+  checkHost,
+  type HostLookup,
+  normalizeCallbackUrl,
+  policyFor,
+  urlRefusal,
+} from './target-policy';
 
 const strict = { allowLoopbackHttp: false };
 const dev = { allowLoopbackHttp: true };
@@ -79,6 +86,47 @@ describe('callback target policy', () => {
       expect(policyFor(new URL('http://localhost:4000/'), dev)).toEqual(dev);
       expect(policyFor(new URL('https://dev.example.test/'), dev)).toEqual(strict);
       expect(policyFor(new URL('http://localhost:4000/'), strict)).toEqual(strict);
+    });
+  });
+
+  describe('normalized URLs (normalizeCallbackUrl)', () => {
+    it.each([
+      ['https://hooks.example.com/calls', 'https://hooks.example.com/calls'],
+      ['HTTPS://Hooks.Example.COM:443/a/./b/../calls?x=1', 'https://hooks.example.com/a/calls?x=1'],
+      ['https://hooks.example.com', 'https://hooks.example.com/'],
+      ['https://0x5db8d822/hook', 'https://93.184.216.34/hook'],
+      ['https://[2606:4700:0:0:0:0:0:1111]/hook', 'https://[2606:4700::1111]/hook'],
+      ['https://bücher.example/é', 'https://xn--bcher-kva.example/%C3%A9'],
+    ])('stores %j as %j', (text, url) => {
+      expect(normalizeCallbackUrl(text, strict)).toEqual({ url, refusal: null });
+    });
+
+    it.each([
+      [' https://hooks.example.com/calls'],
+      ['https://hooks.example.com/calls '],
+      ['\thttps://hooks.example.com/calls'],
+      ['https://hooks.example.com/ca\tlls'],
+      ['https://hooks.exam\r\nple.com/calls'],
+      ['https://hooks.example.com/calls\n'],
+      ['https:\\\\hooks.example.com\\calls'],
+      ['https://hooks.example.com/a\\b'],
+      ['https://hooks.example.com/\u00a0'],
+      ['https://hooks.example.com/\u0000'],
+      ['https://hooks.example.com/\u007f'],
+      ['https://hooks.example.com/\u0085'],
+      ['https://hooks.example.com/\u2028'],
+    ])('refuses %j', (text) => {
+      expect(normalizeCallbackUrl(text, strict)).toEqual({
+        url: null,
+        refusal: 'callbackUrl must not contain whitespace, control characters or backslashes',
+      });
+    });
+
+    it('refuses what the policy refuses', () => {
+      expect(normalizeCallbackUrl('https://10.0.0.1/', strict)).toEqual({
+        url: null,
+        refusal: 'callbackUrl: 10.0.0.1 is not a public address',
+      });
     });
   });
 

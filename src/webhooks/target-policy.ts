@@ -162,6 +162,27 @@ export function urlRefusal(text: string, options: TargetPolicyOptions): string |
   return refusal === null ? null : `callbackUrl: ${refusal}`;
 }
 
+/**
+ * Characters the URL parser would drop or rewrite without a word (surrounding spaces and C0 controls, a tab
+ * or a line break anywhere, a backslash read as a slash): a URL holding one is refused rather than guessed at.
+ */
+const UNSAFE_URL_CHARACTERS = /[\s\p{Cc}\\]/u;
+
+export type CallbackUrl = { url: string; refusal: null } | { url: null; refusal: string };
+
+/**
+ * A callback URL as a subscriber gives it: the URL in the normal form the service stores, shows and connects
+ * to (the WHATWG URL serialization: `HTTPS://Hooks.Example.COM:443/a/../b` is `https://hooks.example.com/b`),
+ * or why it is refused. The host name is checked apart ({@link checkHost}).
+ */
+export function normalizeCallbackUrl(text: string, options: TargetPolicyOptions): CallbackUrl {
+  if (UNSAFE_URL_CHARACTERS.test(text)) {
+    return { url: null, refusal: 'callbackUrl must not contain whitespace, control characters or backslashes' };
+  }
+  const refusal = urlRefusal(text, options);
+  return refusal === null ? { url: new URL(text).href, refusal: null } : { url: null, refusal };
+}
+
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined, hostname: string): Promise<T> {
   if (timeoutMs === undefined) return promise;
   let timer: NodeJS.Timeout | undefined;

@@ -156,6 +156,50 @@ describe('webhook subscriptions', () => {
         dns.mockRestore();
       }
     });
+
+    it('takes http to 127.0.0.0/8 in any form the URL parser reads, stored as dotted decimal', async () => {
+      const res = await subscribe({ listId: 6, callbackUrl: 'http://2130706433:9/hook' });
+      expect(res.status).toBe(200);
+      expect(res.body.callbackUrl).toBe('http://127.0.0.1:9/hook');
+    });
+  });
+
+  describe('the callback URL, as typed', () => {
+    it.each([
+      ' http://127.0.0.1:9/x',
+      'http://127.0.0.1:9/x ',
+      '\thttp://127.0.0.1:9/x',
+      'http://127.0.0.1:9/a\tb',
+      'http://127.0.0.1:9/x\r\n',
+      'http://127.0.0.1:9\\x',
+      'http://127.0.0.1:9/x\u00a0',
+    ])('refuses %j: whitespace, a control character or a backslash', async (callbackUrl) => {
+      const res = await subscribe({ listId: 6, callbackUrl });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        code: 'INVALID_PARAMETER',
+        message: 'callbackUrl must not contain whitespace, control characters or backslashes.',
+      });
+    });
+
+    it('is stored and shown in its normal form', async () => {
+      const res = await subscribe({ listId: 6, callbackUrl: 'HTTP://LocalHost:9/a/./b/../calls?x=1' });
+      expect(res.status).toBe(200);
+      expect(res.body.callbackUrl).toBe('http://localhost:9/a/calls?x=1');
+      const listed = (await list()).body.webhooks as { subscribeId: number; callbackUrl: string }[];
+      expect(listed.find((w) => w.subscribeId === res.body.subscribeId)?.callbackUrl).toBe(
+        'http://localhost:9/a/calls?x=1',
+      );
+    });
+
+    it('refuses a URL that grows past 2048 characters once normalized', async () => {
+      const res = await subscribe({ listId: 6, callbackUrl: `http://127.0.0.1:9/${'é'.repeat(400)}` });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        code: 'PARAMETER_TOO_LONG',
+        message: 'callbackUrl is longer than 2048 characters once normalized.',
+      });
+    });
   });
 });
 
