@@ -51,6 +51,11 @@ export class DialerIngestionController {
       summary: "A lead or agent outside the client's team",
     },
     {
+      code: ErrorCode.AgentInactive,
+      message: "userId: 100239 is a deactivated user of the client's team.",
+      summary: 'A deactivated agent (userId or agentId)',
+    },
+    {
       code: ErrorCode.InsufficientScope,
       message: 'This operation needs a token of an API client holding the scope dialer:write.',
       summary: 'Not a dialer:write client token',

@@ -9,7 +9,7 @@ import type { Int64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
 import { insertWithFreshId } from '../database/insert-with-fresh-id';
 import { SqlReader } from '../database/sql-reader';
-import type { SqlValue } from '../database/sql-values';
+import { sqlBool, type SqlValue } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/database-errors';
 import { nowToTheSecond, utc } from '../database/utc';
@@ -28,7 +28,7 @@ export interface IngestedCall {
 }
 
 const LEAD_SQL = 'SELECT l.team_id, l.deleted_at FROM leads l WHERE l.id = ?';
-const TEAM_USERS_SQL = 'SELECT u.id FROM users u WHERE u.team_id = ? AND u.id IN (?, ?)';
+const TEAM_USERS_SQL = 'SELECT u.id, u.active FROM users u WHERE u.team_id = ? AND u.id IN (?, ?)';
 const EXISTING_SQL =
   'SELECT c.id, d.payload_hash FROM dialer_call_records d ' +
   'JOIN communications c ON c.dialer_call_record_id = d.id WHERE d.id = ?';
@@ -140,24 +140,32 @@ export class DialerIngestionService {
       : { communicationId: String(row.id), payloadHash: row.payload_hash === null ? null : String(row.payload_hash) };
   }
 
-  /** The lead and the agents must belong to the client's team; a deleted lead takes no new calls. */
+  /**
+   * The lead and the agents must belong to the client's team, and the agents be active; a deleted lead takes
+   * no new calls. The rule is the team's, not the client's user's: the dialer is the team's system and records
+   * what happened, so a hidden lead of the team takes calls too (who may then read them is the lead's rule).
+   */
   private async requireTeamMembers(teamId: Int64, input: IngestDialerCallDto): Promise<void> {
     const [lead] = await this.sql.query<{ team_id: SqlValue; deleted_at: SqlValue }>(LEAD_SQL, [input.leadId]);
     if (lead === undefined || String(lead.team_id) !== teamId || lead.deleted_at !== null) {
       throw new AppError(ErrorCode.PermissionDenied, `leadId: there is no lead ${input.leadId} in the client's team.`);
     }
     const agentId = input.agentId ?? input.userId;
-    const members = new Set(
-      (await this.sql.query<{ id: SqlValue }>(TEAM_USERS_SQL, [teamId, input.userId, agentId])).map((r) =>
-        String(r.id),
-      ),
-    );
+    const rows = await this.sql.query<{ id: SqlValue; active: SqlValue }>(TEAM_USERS_SQL, [
+      teamId,
+      input.userId,
+      agentId,
+    ]);
+    const active = new Map(rows.map((r) => [String(r.id), sqlBool(r.active)]));
     for (const [field, id] of [
       ['userId', input.userId],
       ['agentId', agentId],
     ] as const) {
-      if (!members.has(id)) {
+      if (!active.has(id)) {
         throw new AppError(ErrorCode.PermissionDenied, `${field}: ${id} is not a user of the client's team.`);
+      }
+      if (active.get(id) !== true) {
+        throw new AppError(ErrorCode.AgentInactive, `${field}: ${id} is a deactivated user of the client's team.`);
       }
     }
   }

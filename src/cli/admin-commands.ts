@@ -9,6 +9,7 @@ import { UserEntity } from '../auth/user.entity';
 import { parseInt64Id } from '../common/int64';
 import { isEmailAddress, isPhoneNumber } from '../common/validation/fields';
 import { IdGenerator } from '../database/id-generator';
+import { SqlReader } from '../database/sql-reader';
 import { nowToTheSecond } from '../database/utc';
 import { UsageError } from './usage-error';
 
@@ -106,7 +107,7 @@ const commands: Record<string, Command> = {
       throw new UsageError(`--scope ${unknown} is not a scope of the service (${SCOPES.join(', ')}).`);
     }
     if (!user.active) throw new UsageError(`User ${user.id} is deactivated.`);
-    const clients = new ApiClientsService(dataSource.getRepository(ApiClientEntity));
+    const clients = new ApiClientsService(dataSource.getRepository(ApiClientEntity), new SqlReader(dataSource));
     const { clientId, clientSecret } = await clients.create(user.id, name, scopes);
     return [
       `Created API client "${name}" acting as user ${user.id} (team ${user.teamId})` +

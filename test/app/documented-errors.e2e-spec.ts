@@ -185,6 +185,10 @@ const PROVOKE: Record<string, Provocation> = {
     as: { clientOf: USERS.otherTeamAdmin, scopes: [Scope.DialerWrite] },
     body: { ...DIALER_CALL, dialerCallRecordId: freshId(), userId: USERS.otherTeamAdmin },
   },
+  'POST /v1.0/dialer/calls 400 AGENT_INACTIVE': {
+    as: DIALER_CLIENT,
+    body: { ...DIALER_CALL, dialerCallRecordId: freshId(), userId: USERS.deactivated },
+  },
   'POST /v1.0/dialer/calls 403 INSUFFICIENT_SCOPE': {
     as: USERS.agent,
     body: { ...DIALER_CALL, dialerCallRecordId: freshId() },

@@ -68,6 +68,7 @@ describe('AppExceptionFilter', () => {
     [ErrorCode.RequestTimeout, 408],
     [ErrorCode.UnsupportedGrantType, 400],
     [ErrorCode.PermissionDenied, 400],
+    [ErrorCode.AgentInactive, 400],
     [ErrorCode.BadCredentials, 401],
     [ErrorCode.NotFound, 404],
     [ErrorCode.PayloadTooLarge, 413],

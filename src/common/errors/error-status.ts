@@ -13,6 +13,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus | 431 {
     case ErrorCode.MalformedRequest:
     case ErrorCode.UnsupportedGrantType:
     case ErrorCode.PermissionDenied:
+    case ErrorCode.AgentInactive:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.BadCredentials:
       return HttpStatus.UNAUTHORIZED;
