@@ -56,9 +56,9 @@ export class DialerIngestionService {
     if (stored !== null) {
       return this.replay(stored, payloadHash, input.dialerCallRecordId);
     }
-    let communicationId: Int64;
+    let call: CallResponseDto;
     try {
-      communicationId = await this.transactions.run(async (manager) => {
+      call = await this.transactions.run(async (manager) => {
         const id = await this.insert(manager, input, payloadHash);
         if (input.communicationType === CommunicationSource.Manual) {
           // A MANUAL call is a Call event; an AUTO call is not.
@@ -70,7 +70,7 @@ export class DialerIngestionService {
             agentId: input.agentId ?? input.userId,
           });
         }
-        return id;
+        return this.calls.getStoredCall(id, manager);
       });
       this.events.committed();
     } catch (error) {
@@ -78,7 +78,7 @@ export class DialerIngestionService {
       if (raced === null) throw error;
       return this.replay(raced, payloadHash, input.dialerCallRecordId);
     }
-    return { call: await this.calls.getStoredCall(communicationId), created: true };
+    return { call, created: true };
   }
 
   private async insert(manager: EntityManager, input: IngestDialerCallDto, payloadHash: string): Promise<Int64> {
