@@ -47,7 +47,7 @@ describe('Idempotency-Key on the routes that create something', () => {
   let subscriptionId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true' });
+    t = await createTestApp({ WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true', CORS_ORIGINS: 'https://crm.example.com' });
     factory = new Factory(t.dataSource);
     const client = await factory.client(USERS.agent, ['dialer:write']);
     dialerToken = t.token(USERS.agent, { clientId: client.clientId, scopes: ['dialer:write'] });
@@ -386,6 +386,26 @@ describe('Idempotency-Key on the routes that create something', () => {
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     expect(documented.sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it('may be sent by a browser of an allowed origin, which may read the replay header', async () => {
+    const preflight = await t
+      .http()
+      .options('/v1.0/logType')
+      .set('Origin', 'https://crm.example.com')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization,content-type,idempotency-key');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-headers']).toContain('Idempotency-Key');
+    const logged = await t
+      .http()
+      .post('/v1.0/logType')
+      .set('Origin', 'https://crm.example.com')
+      .set('Authorization', `Bearer ${t.token(USERS.agent)}`)
+      .set('Idempotency-Key', newKey())
+      .send(ROUTES['POST /v1.0/logType'].body());
+    expect(logged.status).toBe(200);
+    expect(logged.headers['access-control-expose-headers']).toContain('Idempotent-Replayed');
   });
 
   describe('after 24 h', () => {
