@@ -10,9 +10,9 @@ import { IdGenerator } from '../database/id-generator';
 import { insertWithFreshId } from '../database/insert-with-fresh-id';
 import { SqlReader } from '../database/sql-reader';
 import { sqlBool, type SqlValue } from '../database/sql-values';
-import { TransactionRunner } from '../database/transaction-runner';
 import { isUniqueViolation } from '../database/database-errors';
 import { nowToTheSecond, utc } from '../database/utc';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
 import { Channel, CommunicationSource } from './call-enums';
 import { CallsService } from './calls.service';
@@ -38,7 +38,7 @@ const EXISTING_SQL =
 export class DialerIngestionService {
   constructor(
     private readonly sql: SqlReader,
-    private readonly transactions: TransactionRunner,
+    private readonly idempotency: IdempotencyService,
     private readonly ids: IdGenerator,
     private readonly calls: CallsService,
     private readonly events: CallEventsOutbox,
@@ -47,38 +47,49 @@ export class DialerIngestionService {
   /**
    * Records the dialer call and its timeline communication in one transaction. Idempotent on the dialer
    * record id: a retry of the same record (also one racing the first) gets the communication stored the
-   * first time; the same id with different data is a CONFLICT.
+   * first time; the same id with different data is a CONFLICT. With an Idempotency-Key, the answer of a call
+   * recorded here is stored with it.
    */
-  async ingest(client: Principal, input: IngestDialerCallDto): Promise<IngestedCall> {
+  async ingest(
+    client: Principal,
+    input: IngestDialerCallDto,
+    idempotency: IdempotentRequest | null,
+  ): Promise<IngestedCall> {
     await this.requireTeamMembers(client.teamId, input);
     const payloadHash = fingerprint(input);
-    const stored = await this.findStored(input.dialerCallRecordId);
+    // With an Idempotency-Key the key is looked at first, in the transaction: a retry racing the request that
+    // recorded the call gets that request's answer (201), not this shortcut's (200).
+    const stored = idempotency === null ? await this.findStored(input.dialerCallRecordId) : null;
     if (stored !== null) {
       return this.replay(stored, payloadHash, input.dialerCallRecordId);
     }
-    let communicationId: Int64;
+    let call: CallResponseDto;
     try {
-      communicationId = await this.transactions.run(async (manager) => {
-        const id = await this.insert(manager, input, payloadHash);
-        if (input.communicationType === CommunicationSource.Manual) {
-          // A MANUAL call is a Call event; an AUTO call is not.
-          await this.events.record(manager, {
-            timelineId: id,
-            callId: input.dialerCallRecordId,
-            communicationType: 'MANUAL',
-            leadId: input.leadId,
-            agentId: input.agentId ?? input.userId,
-          });
-        }
-        return id;
-      });
+      call = await this.idempotency.run(
+        idempotency,
+        async (manager) => {
+          const id = await this.insert(manager, input, payloadHash);
+          if (input.communicationType === CommunicationSource.Manual) {
+            // A MANUAL call is a Call event; an AUTO call is not.
+            await this.events.record(manager, {
+              timelineId: id,
+              callId: input.dialerCallRecordId,
+              communicationType: 'MANUAL',
+              leadId: input.leadId,
+              agentId: input.agentId ?? input.userId,
+            });
+          }
+          return this.calls.getStoredCall(id, manager);
+        },
+        callLocation,
+      );
       this.events.committed();
     } catch (error) {
       const raced = isUniqueViolation(error) ? await this.findStored(input.dialerCallRecordId) : null;
       if (raced === null) throw error;
       return this.replay(raced, payloadHash, input.dialerCallRecordId);
     }
-    return { call: await this.calls.getStoredCall(communicationId), created: true };
+    return { call, created: true };
   }
 
   private async insert(manager: EntityManager, input: IngestDialerCallDto, payloadHash: string): Promise<Int64> {
@@ -169,6 +180,11 @@ export class DialerIngestionService {
       }
     }
   }
+}
+
+/** Where Get Call answers the call. */
+export function callLocation(call: CallResponseDto): string {
+  return `/v2.0/communication/call/${call.id}`;
 }
 
 interface Stored {

@@ -1,6 +1,7 @@
 import { ApiClientEntity } from '../auth/api-client.entity';
 import { CommunicationEntity } from '../calls/communication.entity';
 import { DialerCallRecordEntity } from '../calls/dialer-call-record.entity';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { LeadAssigneeEntity } from '../leads/lead-assignee.entity';
 import { LeadEntity } from '../leads/lead.entity';
 import { TeamEntity } from '../auth/team.entity';
@@ -20,4 +21,5 @@ export const ENTITIES = [
   WebhookSubscriptionEntity,
   WebhookEventEntity,
   WebhookDeliveryEntity,
+  IdempotencyKeyEntity,
 ];

@@ -11,6 +11,7 @@ import type { UsersService } from '../auth/users.service';
 import type { IdGenerator } from '../database/id-generator';
 import type { SqlReader } from '../database/sql-reader';
 import type { TransactionRunner } from '../database/transaction-runner';
+import type { IdempotencyService } from '../idempotency/idempotency.service';
 
 class StubLoader implements LeadScopedLoader {
   load = jest.fn<Promise<LeadScoped | null>, unknown[]>();
@@ -38,7 +39,13 @@ describe('LeadManageGuard', () => {
   const loader = new StubLoader();
   const reflector = { get: jest.fn().mockReturnValue(StubLoader) } as unknown as Reflector;
   const moduleRef = { get: jest.fn().mockReturnValue(loader) } as unknown as ModuleRef;
-  const leads = new LeadsService({} as SqlReader, {} as TransactionRunner, {} as IdGenerator, {} as UsersService);
+  const leads = new LeadsService(
+    {} as SqlReader,
+    {} as TransactionRunner,
+    {} as IdGenerator,
+    {} as UsersService,
+    {} as IdempotencyService,
+  );
   const guard = new LeadManageGuard(reflector, moduleRef, leads);
   let request: Record<string | symbol, unknown>;
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { CallEventsOutbox } from './call-events.outbox';
 import { WebhookDeliveryWorker } from './delivery-worker';
 import { WebhookSender } from './webhook-sender';
@@ -7,6 +8,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** Call webhooks: subscriptions, the transactional outbox of Call events, and their delivery. */
 @Module({
+  imports: [IdempotencyModule],
   controllers: [WebhooksController],
   providers: [WebhooksService, CallEventsOutbox, WebhookDeliveryWorker, WebhookSender],
   exports: [CallEventsOutbox, WebhookDeliveryWorker],

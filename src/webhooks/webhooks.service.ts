@@ -13,6 +13,7 @@ import { IdGenerator } from '../database/id-generator';
 import { formatUtc, sqlDateTime } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
 import { nowToTheSecond } from '../database/utc';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import { CALL_LIST_ID } from './call-events.outbox';
 import {
   type CreatedWebhookDto,
@@ -51,11 +52,17 @@ export class WebhooksService {
     private readonly transactions: TransactionRunner,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
   ) {
     this.policy = { allowLoopbackHttp: config.webhooks.allowLoopbackHttp };
   }
 
-  async subscribe(caller: Principal, input: CreateWebhookDto): Promise<CreatedWebhookDto> {
+  /** With an Idempotency-Key, the answer (with its secret) is stored with the subscription. */
+  async subscribe(
+    caller: Principal,
+    input: CreateWebhookDto,
+    idempotency: IdempotentRequest | null,
+  ): Promise<CreatedWebhookDto> {
     if (input.listId !== CALL_LIST_ID) {
       throw new AppError(
         ErrorCode.ListNotSupported,
@@ -85,8 +92,10 @@ export class WebhooksService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.transactions.run((manager) => manager.insert(WebhookSubscriptionEntity, subscription));
-    return { ...webhookFields(subscription), secret: subscription.secret };
+    return this.idempotency.run(idempotency, async (manager) => {
+      await manager.insert(WebhookSubscriptionEntity, subscription);
+      return { ...webhookFields(subscription), secret: subscription.secret };
+    });
   }
 
   async list(caller: Principal): Promise<WebhookListDto> {

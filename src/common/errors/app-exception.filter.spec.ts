@@ -61,6 +61,8 @@ describe('AppExceptionFilter', () => {
     [ErrorCode.InsufficientScope, 403],
     [ErrorCode.InsufficientRole, 403],
     [ErrorCode.Conflict, 409],
+    [ErrorCode.IdempotencyKeyInvalid, 400],
+    [ErrorCode.IdempotencyKeyReused, 409],
     [ErrorCode.TooManyRequests, 429],
     [ErrorCode.MalformedJson, 400],
     [ErrorCode.MalformedRequest, 400],

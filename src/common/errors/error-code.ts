@@ -11,6 +11,8 @@ export enum ErrorCode {
   RequestTimeout = 'REQUEST_TIMEOUT',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  IdempotencyKeyInvalid = 'IDEMPOTENCY_KEY_INVALID',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   BadCredentials = 'BAD_CREDENTIALS',
   UnsupportedGrantType = 'UNSUPPORTED_GRANT_TYPE',
   PermissionDenied = 'PERMISSION_DENIED',
@@ -36,6 +38,9 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.RequestTimeout]: 'The request took too long to arrive.',
   [ErrorCode.PayloadTooLarge]: 'The request body is too large.',
   [ErrorCode.UnsupportedMediaType]: 'Unsupported Content-Type.',
+  [ErrorCode.IdempotencyKeyInvalid]: 'Idempotency-Key must be 1 to 255 visible ASCII characters, without spaces.',
+  [ErrorCode.IdempotencyKeyReused]:
+    'This Idempotency-Key was sent before with another request: use a new key for a new request.',
   [ErrorCode.BadCredentials]: 'Missing or invalid access token.',
   [ErrorCode.UnsupportedGrantType]: 'Only grant_type=client_credentials is supported.',
   [ErrorCode.PermissionDenied]: 'The resource does not exist or you do not have permission to access it.',
