@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { randomBytes, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { withDeadline } from '../common/deadline';
+import { settlesWithin, withDeadline } from '../common/deadline';
 import { APP_CONFIG, type AppConfig, type WebhookConfig } from '../config/app-config';
 import { IdGenerator } from '../database/id-generator';
 import { SqlReader } from '../database/sql-reader';
 import { formatUtc } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Metrics } from '../observability/metrics';
+import { Shutdown } from '../observability/shutdown';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './signature';
 import { type SendResult, WebhookSender } from './webhook-sender';
 import { EventStatus } from './webhook-event.entity';
@@ -58,7 +59,8 @@ const OUTAGE_WARNING_EVERY_MS = 60_000;
  * callback WEBHOOK_TIMEOUT_MS. A round that breaks off because the database does not answer is logged, and
  * from then on the worker pings the database every second (waiting at most a second for each answer)
  * rather than start rounds that would each wait the whole time on it; it delivers again at the first
- * answer.
+ * answer. On shutdown it starts no further batch, gives back what it claimed and has not sent, and waits
+ * for the round in progress at most the time it is given.
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -74,7 +76,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   /** Since when the database has not answered (epoch ms), or null while it does. */
   private outageSince: number | null = null;
   private outageWarnedMs = 0;
+  private stopping: Promise<void> | null = null;
   private readonly transactionLimitMs: number;
+  private readonly shutdownGraceMs: number;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -84,19 +88,41 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly metrics: Metrics,
+    shutdown: Shutdown,
   ) {
     this.settings = config.webhooks;
     this.transactionLimitMs = config.requestTimeoutMs;
+    this.shutdownGraceMs = config.shutdownGraceMs;
+    // On SIGTERM the round winds down while the requests in flight are answered.
+    shutdown.onDrain((limitMs) => this.stop(limitMs));
   }
 
   onApplicationBootstrap(): void {
     if (this.settings.worker) this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): Promise<void> {
+    return this.stop(this.shutdownGraceMs);
+  }
+
+  /**
+   * Stops the loop, and waits at most `limitMs` for the round in progress, which sends no further batch
+   * and gives back what it claimed and has not sent yet. A round still running after that is left: what it
+   * holds goes out again once its lease runs out.
+   */
+  stop(limitMs: number): Promise<void> {
+    this.stopping ??= this.windDown(limitMs);
+    return this.stopping;
+  }
+
+  private async windDown(limitMs: number): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
-    await this.round;
+    if (this.round === null || (await settlesWithin(this.round, limitMs))) return;
+    this.logger.warn(
+      `Stopping without the delivery round in progress: it did not end within ${limitMs} ms (the database ` +
+        `does not answer?). The events it holds go out again once their lease runs out (${this.leaseSeconds()} s).`,
+    );
   }
 
   start(): void {
@@ -262,13 +288,14 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   /**
    * Posts a subscription's events in order, a batch at a time; after a failure the rest waits with it. Before
    * each batch the lease is renewed: a batch the worker no longer wholly holds (its lease ran out and another
-   * worker took it, or the subscription was paused) is left to whoever holds it now.
+   * worker took it, or the subscription was paused) is left to whoever holds it now. Once the worker stops,
+   * the batches not sent yet are given back.
    */
   private async deliverSubscription(events: ClaimedEvent[]): Promise<void> {
     const { batchLimit, lease } = events[0];
     for (let start = 0; start < events.length; start += batchLimit) {
       const batch = events.slice(start, start + batchLimit);
-      if (!(await this.renewLease(batch))) {
+      if (this.stopping !== null || !(await this.renewLease(batch))) {
         await this.release(events.slice(start), lease, null);
         return;
       }
