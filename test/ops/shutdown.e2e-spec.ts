@@ -222,6 +222,21 @@ describeOnMysql('SIGTERM when the database does not answer', () => {
     return { exit, ms: Date.now() - sent };
   }
 
+  /** Opens `count` connections of the pool or more, as traffic would: more to close than the one the worker waits on. */
+  async function openConnections(service: ServiceProcess, count: number): Promise<void> {
+    const authorization = `Bearer ${tokens.issue({ userId: USERS.agent }).accessToken}`;
+    for (let tries = 0; tries < 50; tries++) {
+      const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+      if (Number(/^db_pool_connections\{state="open"\} (\d+)$/m.exec(metrics)?.[1]) >= count) return;
+      await Promise.all(
+        Array.from({ length: 8 }, () =>
+          fetch(`${service.baseUrl}/v2.0/communication/call/${CALLS.dialer}`, { headers: { authorization } }),
+        ),
+      );
+    }
+    throw new Error(`The pool did not open ${count} connections`);
+  }
+
   const lines = (service: ServiceProcess) =>
     service
       .output()
@@ -231,6 +246,7 @@ describeOnMysql('SIGTERM when the database does not answer', () => {
 
   it('exits within SHUTDOWN_GRACE_MS (default 10 s) while its worker waits on a database gone silent', async () => {
     const { service, proxy } = await startBehindProxy({});
+    await openConnections(service, 3);
     proxy.stall();
     // The worker's next round sends a statement, and waits for an answer that does not come.
     await proxy.nextSend();
@@ -238,6 +254,11 @@ describeOnMysql('SIGTERM when the database does not answer', () => {
     expect(exit).not.toBe('running');
     expect(ms).toBeLessThan(10_000 + 500);
     const logged = lines(service).map((line) => line.msg);
+    // It ends through its shutdown, cleanly or at the deadline: the pool's connection freed just in time, or not.
+    expect([
+      [0, 'Stopped'],
+      [1, 'Not stopped 10000 ms after SIGTERM: exiting without waiting any longer'],
+    ]).toContainEqual([exit, logged.at(-1)]);
     expect(logged).toContain('SIGTERM: draining the requests in flight (at most 10000 ms)');
     expect(logged).toContain(
       'Stopping without the delivery round in progress: it did not end within 9000 ms (the database does not ' +
@@ -247,6 +268,7 @@ describeOnMysql('SIGTERM when the database does not answer', () => {
 
   it('exits 1 at SHUTDOWN_GRACE_MS, saying so, when closing the pool would wait longer on the silent database', async () => {
     const { service, proxy } = await startBehindProxy({ SHUTDOWN_GRACE_MS: '2000' });
+    await openConnections(service, 3);
     proxy.stall();
     await proxy.nextSend();
     const { exit, ms } = await terminate(service, 7000);
