@@ -24,13 +24,22 @@ async function bootstrap(): Promise<void> {
     logger.warn('Signing tokens with the public development secret: set JWT_SECRET outside local development.');
   }
 
-  // SIGTERM: stop taking connections, answer the requests in flight, then close the pool and exit.
+  // SIGTERM: stop taking connections, answer the requests in flight and let the webhook worker end its round,
+  // then close Redis and the pool and exit; whatever state the service is in (a database that stopped
+  // answering leaves the pool unable to close), the process is gone within SHUTDOWN_GRACE_MS. The draining
+  // gets nine tenths of it, closing the rest.
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: draining the requests in flight (at most ${config.shutdownGraceMs} ms)`);
-    const { unfinished } = await app.get(Shutdown).drain(app.getHttpServer(), config.shutdownGraceMs);
+    const graceMs = config.shutdownGraceMs;
+    logger.log(`${signal}: draining the requests in flight (at most ${graceMs} ms)`);
+    setTimeout(() => {
+      logger.error(`Not stopped ${graceMs} ms after ${signal}: exiting without waiting any longer`);
+      process.exit(1);
+    }, graceMs);
+    const drainMs = Math.floor(graceMs * 0.9);
+    const { unfinished } = await app.get(Shutdown).drain(app.getHttpServer(), drainMs);
     if (unfinished > 0) logger.warn(`${unfinished} request(s) were still running after the grace period`);
     await app.close();
     logger.log('Stopped');
