@@ -13,9 +13,16 @@ export const stderrLogger = {
   warn: (message: string) => process.stderr.write(`${message}\n`),
 };
 
-/** Runs a script with the configured database, prepared as the service prepares it, and exits. */
-export function runCli(main: (context: { config: AppConfig; dataSource: DataSource }) => Promise<void>): void {
-  const config = loadConfigOrExit();
+/**
+ * Runs a script with the configured database, prepared as the service prepares it, and exits. `migrate`
+ * applies the pending migrations whatever DATABASE_MIGRATE says.
+ */
+export function runCli(
+  main: (context: { config: AppConfig; dataSource: DataSource }) => Promise<void>,
+  options: { migrate?: boolean } = {},
+): void {
+  const loaded = loadConfigOrExit();
+  const config = options.migrate === true ? { ...loaded, migrateOnStart: true } : loaded;
   void (async () => {
     const dataSource = new DataSource(await resolveDataSourceOptions(config.database));
     await dataSource.initialize();
