@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './app.setup';
 import { loadConfigOrExit } from './config/load';
 import { Shutdown } from './observability/shutdown';
+import { startupLines } from './startup/startup-log';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
@@ -14,15 +16,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.http.port, config.http.host);
 
   const logger = new Logger('Calls API');
-  const base = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
-  logger.log(`Listening on ${base}`);
-  if (config.swaggerEnabled) logger.log(`Swagger UI: ${base}/docs   OpenAPI JSON: ${base}/docs-json`);
-  if (config.jwt.secret !== undefined) {
-    logger.log('Get a token: npm run token -- --user 100234   (or POST /oauth/token with an API client)');
-  }
-  if (config.jwt.usesDevelopmentSecret) {
-    logger.warn('Signing tokens with the public development secret: set JWT_SECRET outside local development.');
-  }
+  for (const line of await startupLines(config, app.get(DataSource))) logger[line.level](line.message);
 
   // SIGTERM: stop taking connections, answer the requests in flight, then close the pool and exit.
   let stopping = false;

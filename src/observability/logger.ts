@@ -47,12 +47,26 @@ export function createPino(config: Pick<AppConfig, 'logLevel'>, destination?: De
   );
 }
 
+/**
+ * Nest's own start-up messages (every module loaded, every route mapped) say nothing an operator acts on: they
+ * are debug lines.
+ */
+const FRAMEWORK_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
+const contextOf = (rest: unknown[]): unknown => rest[rest.length - 1];
+
 /** Nest's logger interface over pino, so that the framework's own messages are JSON lines too. */
 export class AppLogger implements LoggerService {
   constructor(readonly pino: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    this.write(FRAMEWORK_CONTEXTS.has(contextOf(rest) as string) ? 'debug' : 'info', message, rest);
   }
 
   error(message: unknown, ...rest: unknown[]): void {
