@@ -49,7 +49,8 @@ export function createPino(config: Pick<AppConfig, 'logLevel'>, destination?: De
 
 /**
  * Nest's own start-up messages (every module loaded, every route mapped) say nothing an operator acts on: they
- * are debug lines.
+ * are debug lines. The errors of ExceptionHandler and NestApplication (a module that failed, a port taken) stop
+ * the start, and main.ts reports those itself, in one line that says what to do.
  */
 const FRAMEWORK_CONTEXTS = new Set([
   'NestFactory',
@@ -58,6 +59,7 @@ const FRAMEWORK_CONTEXTS = new Set([
   'RouterExplorer',
   'NestApplication',
 ]);
+const REPORTED_BY_MAIN = new Set(['ExceptionHandler', 'NestApplication']);
 
 const contextOf = (rest: unknown[]): unknown => rest[rest.length - 1];
 
@@ -70,7 +72,7 @@ export class AppLogger implements LoggerService {
   }
 
   error(message: unknown, ...rest: unknown[]): void {
-    this.write('error', message, rest);
+    this.write(REPORTED_BY_MAIN.has(contextOf(rest) as string) ? 'debug' : 'error', message, rest);
   }
 
   warn(message: unknown, ...rest: unknown[]): void {
