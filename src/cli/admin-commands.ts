@@ -11,6 +11,7 @@ import { isEmailAddress, isPhoneNumber } from '../common/validation/fields';
 import { IdGenerator } from '../database/id-generator';
 import { SqlReader } from '../database/sql-reader';
 import { nowToTheSecond } from '../database/utc';
+import { asksForHelp } from './cli';
 import { UsageError } from './usage-error';
 
 export const ADMIN_USAGE = `Usage: npm run cli -- <command> [options]
@@ -149,13 +150,10 @@ const commands: Record<string, Command> = {
 /** Runs one administration command on the database; its report, or a UsageError saying what is wrong. */
 export async function runAdminCommand(dataSource: DataSource, argv: string[]): Promise<string> {
   const [name, ...rest] = argv;
+  if (asksForHelp(argv)) return ADMIN_USAGE;
   const command = name === undefined ? undefined : commands[name];
   if (command === undefined) {
-    throw new UsageError(
-      name === undefined || name === 'help' || name === '--help'
-        ? ADMIN_USAGE
-        : `Unknown command "${name}".\n\n${ADMIN_USAGE}`,
-    );
+    throw new UsageError(name === undefined ? ADMIN_USAGE : `Unknown command "${name}".\n\n${ADMIN_USAGE}`);
   }
   let options: Options;
   try {

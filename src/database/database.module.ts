@@ -12,7 +12,13 @@ import { TransactionRunner } from './transaction-runner';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => resolveDataSourceOptions(config.database),
+      // No retries: a database that is missing or does not answer at start stops the start at once, and main.ts
+      // says what to do. An orchestrator restarts the process; a database lost later costs 503s, not the process.
+      useFactory: async (config: AppConfig) => ({
+        ...(await resolveDataSourceOptions(config.database)),
+        retryAttempts: 0,
+        toRetry: () => false,
+      }),
     }),
   ],
   providers: [SqlReader, TransactionRunner, IdGenerator, DatabaseBootstrap],

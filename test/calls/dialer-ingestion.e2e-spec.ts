@@ -10,8 +10,11 @@ describe('POST /v1.0/dialer/calls (dialer ingestion)', () => {
   let factory: Factory;
   let dialerToken: string;
 
+  // The log of the suite: a test provokes an unexpected error on purpose, whose line is checked, not printed.
+  const logLines: string[] = [];
+
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, { logDestination: { write: (line: string) => logLines.push(line) } });
     factory = new Factory(t.dataSource);
     const client = await factory.client(USERS.agent, ['dialer:write']);
     dialerToken = t.token(USERS.agent, { clientId: client.clientId, scopes: ['dialer:write'] });
@@ -175,6 +178,7 @@ describe('POST /v1.0/dialer/calls (dialer ingestion)', () => {
     const ids = jest.spyOn(t.app.get(IdGenerator), 'next').mockReturnValue(taken);
     const body = record();
     const before = await rows();
+    logLines.length = 0;
     try {
       const res = await ingest(body);
       expect(res.status).toBe(500);
@@ -182,6 +186,9 @@ describe('POST /v1.0/dialer/calls (dialer ingestion)', () => {
     } finally {
       ids.mockRestore();
     }
+    expect(logLines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 'error', msg: expect.stringMatching(/^Unexpected error \(request [^)]+\): /) }),
+    ]);
     expect(await rows()).toEqual(before);
     expect(await t.dataSource.getRepository(DialerCallRecordEntity).existsBy({ id: body.dialerCallRecordId })).toBe(
       false,
