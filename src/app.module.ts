@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { AppExceptionFilter } from './app-exception.filter';
 import { AuthModule } from './auth/auth.module';
@@ -9,7 +10,9 @@ import { CommonModule } from './common/common.module';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { resolveDataSourceOptions } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
 import { LimitsModule } from './limits/limits.module';
@@ -17,6 +20,7 @@ import { RateLimitGuard } from './limits/rate-limit.guard';
 import { createPino } from './observability/logger';
 import { ObservabilityModule } from './observability/observability.module';
 import { PINO, RequestObserver } from './observability/request-observer';
+import { SeedsModule } from './seeds/seeds.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppModuleOptions {
@@ -31,6 +35,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        TypeOrmModule.forRootAsync({ useFactory: () => resolveDataSourceOptions(config.database, ENTITIES) }),
+        SeedsModule,
         CommonModule,
         DatabaseModule,
         ObservabilityModule,
