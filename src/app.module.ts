@@ -6,12 +6,10 @@ import { AppExceptionFilter } from './app-exception.filter';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CallsModule } from './calls/calls.module';
-import { CommonModule } from './common/common.module';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { resolveDataSourceOptions } from './database/data-source-options';
-import { DatabaseModule } from './database/database.module';
 import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
@@ -37,8 +35,6 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRootAsync({ useFactory: () => resolveDataSourceOptions(config.database, ENTITIES) }),
         SeedsModule,
-        CommonModule,
-        DatabaseModule,
         ObservabilityModule,
         LimitsModule,
         AuthModule,

@@ -1,10 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { IdGenerator } from './id-generator';
 import { SqlReader } from './sql-reader';
 import { TransactionRunner } from './transaction-runner';
 
 /** The SQL reader, the transaction runner and the id generator, on the data source the app module opens. */
-@Global()
 @Module({
   providers: [SqlReader, TransactionRunner, IdGenerator],
   exports: [SqlReader, TransactionRunner, IdGenerator],

@@ -1,9 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { Metrics } from './metrics';
 import { Shutdown } from './shutdown';
 
 /** Metrics, and the service's shutdown state (readiness and graceful draining). */
-@Global()
 @Module({
   providers: [Metrics, Shutdown],
   exports: [Metrics, Shutdown],
