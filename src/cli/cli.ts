@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { loadConfigOrExit } from '../config/load';
 import { resolveDataSourceOptions } from '../database/data-source-options';
-import { prepareDatabase } from '../database/prepare-database';
+import { ENTITIES } from '../entities';
+import { prepareDatabase } from '../seeds/prepare-database';
 import { UsageError } from './usage-error';
 
 /** Messages of the scripts go to stderr, so that stdout holds only their result (a token, a secret). */
@@ -34,7 +35,7 @@ export function runCli(
   const loaded = loadConfigOrExit();
   const config = options.migrate === true ? { ...loaded, migrateOnStart: true } : loaded;
   void (async () => {
-    const dataSource = new DataSource(await resolveDataSourceOptions(config.database));
+    const dataSource = new DataSource(await resolveDataSourceOptions(config.database, ENTITIES));
     await dataSource.initialize();
     try {
       await prepareDatabase(dataSource, config, stderrLogger);

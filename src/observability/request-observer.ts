@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Principal } from '../auth/principal';
+import type { Int64 } from '../common/int64';
 import { Metrics } from './metrics';
 
 /** Injection token of the process's pino logger. */
@@ -40,7 +40,8 @@ export class RequestObserver {
       const status = response.statusCode;
       this.metrics.httpDuration.observe({ method: request.method, route, status: String(status) }, seconds);
       if (this.pino.isLevelEnabled('info')) {
-        const caller = (request as Request & { user?: Principal }).user;
+        // The authenticated caller (a Principal, set by the JWT guard): the line names its user and client.
+        const caller = (request as Request & { user?: { userId: Int64; clientId: string | null } }).user;
         this.pino.info(
           {
             reqId: id,

@@ -6,6 +6,7 @@ import { loadAppConfig } from '../../src/config/app-config';
 import { JwtKeys } from '../../src/auth/jwt-keys';
 import { TokenService } from '../../src/auth/token.service';
 import { resolveDataSourceOptions } from '../../src/database/data-source-options';
+import { ENTITIES } from '../../src/entities';
 import {
   type BenchDatabase,
   envNumber,
@@ -132,7 +133,9 @@ async function tokenCases(db: BenchDatabase, server: Server): Promise<void> {
 }
 
 async function registerClient(db: BenchDatabase, clientId: string, secret: string): Promise<void> {
-  const dataSource = new DataSource(await resolveDataSourceOptions(loadAppConfig({ DATABASE_URL: db.url }).database));
+  const dataSource = new DataSource(
+    await resolveDataSourceOptions(loadAppConfig({ DATABASE_URL: db.url }).database, ENTITIES),
+  );
   await dataSource.initialize();
   try {
     await dataSource.getRepository(ApiClientEntity).insert({

@@ -1,11 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isDatabaseUnavailable } from '../../database/database-errors';
-import { Metrics } from '../../observability/metrics';
-import { requestIdOf } from '../../observability/request-observer';
-import { AppError } from './app-error';
-import { defaultMessage, ErrorCode } from './error-code';
-import { httpStatusOf } from './error-status';
+import { AppError } from './common/errors/app-error';
+import { defaultMessage, ErrorCode } from './common/errors/error-code';
+import { httpStatusOf } from './common/errors/error-status';
+import { isDatabaseUnavailable } from './database/database-errors';
+import { Metrics } from './observability/metrics';
+import { requestIdOf } from './observability/request-observer';
 
 export interface ErrorBody {
   code: ErrorCode;

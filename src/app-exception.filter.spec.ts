@@ -6,9 +6,9 @@ import {
   PayloadTooLargeException,
 } from '@nestjs/common';
 import type { ArgumentsHost } from '@nestjs/common';
-import { AppError } from './app-error';
 import { AppExceptionFilter } from './app-exception.filter';
-import { ErrorCode } from './error-code';
+import { AppError } from './common/errors/app-error';
+import { ErrorCode } from './common/errors/error-code';
 
 function responseStub() {
   const response = {
