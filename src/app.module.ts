@@ -1,16 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
+import { AppExceptionFilter } from './app-exception.filter';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CallsModule } from './calls/calls.module';
-import { CommonModule } from './common/common.module';
 import { RequestBodyGuard } from './common/http/request-body';
-import { AppExceptionFilter } from './common/errors/app-exception.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { resolveDataSourceOptions } from './database/data-source-options';
+import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
 import { LimitsModule } from './limits/limits.module';
@@ -18,6 +19,7 @@ import { RateLimitGuard } from './limits/rate-limit.guard';
 import { createPino } from './observability/logger';
 import { ObservabilityModule } from './observability/observability.module';
 import { PINO, RequestObserver } from './observability/request-observer';
+import { SeedsModule } from './seeds/seeds.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppModuleOptions {
@@ -32,8 +34,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        CommonModule,
-        DatabaseModule,
+        TypeOrmModule.forRootAsync({
+          // No retries: a database that is missing or does not answer at start stops the start at once, and
+          // main.ts says what to do. An orchestrator restarts the process; a database lost later costs 503s.
+          useFactory: async () => ({
+            ...(await resolveDataSourceOptions(config.database, ENTITIES)),
+            retryAttempts: 0,
+            toRetry: () => false,
+          }),
+        }),
+        SeedsModule,
         ObservabilityModule,
         LimitsModule,
         AuthModule,

@@ -48,9 +48,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
-      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key'],
       exposedHeaders: [
         'X-Request-Id',
+        'Idempotent-Replayed',
         'X-RateLimit-Limit',
         'X-RateLimit-Remaining',
         'X-RateLimit-Reset',
@@ -71,7 +72,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // An option of http.createServer that @types/node leaves out of the Server type; read when it starts listening.
   (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1_000;
   server.keepAliveTimeout = 5_000;
-  answerClientErrors(server, app.get(Metrics));
+  const metrics = app.get(Metrics);
+  answerClientErrors(server, (code, status) => metrics.errors.inc({ code, status: String(status) }));
 
   if (config.swaggerEnabled) {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseModule } from '../database/database.module';
+import { LimitsModule } from '../limits/limits.module';
 import { ApiClientEntity } from './api-client.entity';
 import { ApiClientsService } from './api-clients.service';
 import { AuthService } from './auth.service';
@@ -15,7 +17,7 @@ import { VerifiedTokens } from './verified-tokens';
 
 /** Identity and access: teams, users, API clients, token issuing and bearer token verification. */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([ApiClientEntity])],
+  imports: [PassportModule, TypeOrmModule.forFeature([ApiClientEntity]), DatabaseModule, LimitsModule],
   controllers: [TokenController],
   providers: [
     JwtKeys,

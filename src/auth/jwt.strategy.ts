@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
+import type { Jwt } from 'jsonwebtoken';
 import { passportJwtSecret } from 'jwks-rsa';
 import { Strategy, type StrategyOptionsWithRequest } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -26,7 +27,8 @@ export function bearerToken(request: Request): string | null {
 
 /**
  * Bearer JWT verification: the algorithm is pinned by configuration (so `none` and algorithm confusion are
- * refused), issuer and audience are checked, `exp` is required, and the user is read from the database.
+ * refused), issuer and audience are checked, `exp` is required, a critical header extension is refused, and
+ * the user is read from the database.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -39,9 +41,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super(strategyOptions(config, keys));
   }
 
-  /** Called by passport-jwt with the payload of a token it verified. */
-  async validate(request: Request, payload: unknown): Promise<Principal> {
-    const claims = parseAccessTokenClaims(payload);
+  /** Called by passport-jwt with a token it verified, decoded whole: header and payload. */
+  async validate(request: Request, verified: Jwt): Promise<Principal> {
+    const { header, payload } = verified;
+    // RFC 7515 section 4.1.11: a token whose header lists extensions that must be understood ("crit") is to
+    // be refused by a recipient that does not understand them, and this service understands none.
+    const claims = Object.hasOwn(header, 'crit') ? null : parseAccessTokenClaims(payload);
     if (claims === null) {
       throw new AppError(ErrorCode.BadCredentials, INVALID_TOKEN_MESSAGE);
     }
@@ -71,7 +76,8 @@ function strategyOptions(config: AppConfig, keys: JwtKeys): StrategyOptionsWithR
     audience,
     ignoreExpiration: false,
     passReqToCallback: true as const,
-    jsonWebTokenOptions: { clockTolerance: clockToleranceSeconds },
+    // complete: validate() gets the header too, to refuse a critical extension.
+    jsonWebTokenOptions: { clockTolerance: clockToleranceSeconds, complete: true },
   };
   if (jwksUrl !== undefined) {
     return {

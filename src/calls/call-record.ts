@@ -1,5 +1,5 @@
 import type { SqlValue } from '../database/sql-values';
-import type { LeadScoped } from '../leads/lead-manage.guard';
+import type { LeadScoped } from '../leads/lead-access';
 
 /** A call as read from the database: the communication and, for a dialer call, its dialer record. */
 export interface CallRow {

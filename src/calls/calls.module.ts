@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { DatabaseModule } from '../database/database.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LeadsModule } from '../leads/leads.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CallByIdLoader } from './call-by-id.loader';
@@ -14,7 +16,7 @@ import { ManualLogsService } from './manual-logs.service';
 
 /** Calls: Get Call, the call lists, manual logs and dialer ingestion. */
 @Module({
-  imports: [AuthModule, LeadsModule, WebhooksModule],
+  imports: [AuthModule, DatabaseModule, IdempotencyModule, LeadsModule, WebhooksModule],
   controllers: [CallsController, CallListsController, ManualLogsController, DialerIngestionController],
   providers: [CallsService, CallByIdLoader, CallListsService, ManualLogsService, DialerIngestionService],
 })

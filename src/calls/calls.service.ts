@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
@@ -71,9 +72,15 @@ export class CallsService {
     return Number(row?.total ?? 0);
   }
 
-  /** A call just stored or looked up by an internal caller, as Get Call answers it (no access check). */
-  async getStoredCall(communicationId: Int64): Promise<CallResponseDto> {
-    const [row] = await this.sql.query<CallRow>(this.storedCallSql, [communicationId]);
+  /**
+   * A call just stored or looked up by an internal caller, as Get Call answers it (no access check); read in
+   * the transaction of `manager` when given, which sees the call it is writing.
+   */
+  async getStoredCall(communicationId: Int64, manager?: EntityManager): Promise<CallResponseDto> {
+    const [row] =
+      manager === undefined
+        ? await this.sql.query<CallRow>(this.storedCallSql, [communicationId])
+        : await this.sql.queryIn<CallRow>(manager, this.storedCallSql, [communicationId]);
     if (row === undefined) throw new Error(`Communication ${communicationId} is not a stored call`);
     return toCallResponse(row);
   }

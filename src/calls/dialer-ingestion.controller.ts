@@ -6,7 +6,10 @@ import type { Principal } from '../auth/principal';
 import { RequireScopes, Scope } from '../auth/scopes';
 import { ErrorCode } from '../common/errors/error-code';
 import { ApiErrors, BAD_TOKEN } from '../common/errors/error-response.dto';
-import { DialerIngestionService } from './dialer-ingestion.service';
+import { IDEMPOTENCY_ERRORS, Idempotent } from '../idempotency/idempotent.decorator';
+import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
+import type { IdempotentRequest } from '../idempotency/idempotency.service';
+import { callLocation, DialerIngestionService } from './dialer-ingestion.service';
 import { DIALER_CALL_EXAMPLE } from './dto/call-examples';
 import { CallResponseDto } from './dto/call-response.dto';
 import { IngestDialerCallDto } from './dto/dialer-call.dto';
@@ -19,6 +22,7 @@ export class DialerIngestionController {
 
   @Post()
   @RequireScopes(Scope.DialerWrite)
+  @Idempotent()
   @ApiOperation({
     summary: 'Record a finished dialer call (telephony service)',
     description:
@@ -51,6 +55,11 @@ export class DialerIngestionController {
       summary: "A lead or agent outside the client's team",
     },
     {
+      code: ErrorCode.AgentInactive,
+      message: "userId: 100239 is a deactivated user of the client's team.",
+      summary: 'A deactivated agent (userId or agentId)',
+    },
+    {
       code: ErrorCode.InsufficientScope,
       message: 'This operation needs a token of an API client holding the scope dialer:write.',
       summary: 'Not a dialer:write client token',
@@ -60,16 +69,18 @@ export class DialerIngestionController {
       message: 'Dialer record 400000012399 was recorded before with other data; it is not changed.',
       summary: 'The dialer record exists with other data',
     },
+    ...IDEMPOTENCY_ERRORS,
     BAD_TOKEN,
   )
   async ingest(
     @CurrentPrincipal() client: Principal,
     @Body() body: IngestDialerCallDto,
+    @IdempotencyOf() idempotency: IdempotentRequest | null,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CallResponseDto> {
-    const { call, created } = await this.ingestion.ingest(client, body);
+    const { call, created } = await this.ingestion.ingest(client, body, idempotency);
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
-    response.location(`/v2.0/communication/call/${call.id}`);
+    response.location(callLocation(call));
     return call;
   }
 }

@@ -9,10 +9,10 @@ import type { Int64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
 import { insertWithFreshId } from '../database/insert-with-fresh-id';
 import { SqlReader } from '../database/sql-reader';
-import type { SqlValue } from '../database/sql-values';
-import { TransactionRunner } from '../database/transaction-runner';
+import { sqlBool, type SqlValue } from '../database/sql-values';
 import { isUniqueViolation } from '../database/database-errors';
 import { nowToTheSecond, utc } from '../database/utc';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
 import { Channel, CommunicationSource } from './call-enums';
 import { CallsService } from './calls.service';
@@ -28,7 +28,7 @@ export interface IngestedCall {
 }
 
 const LEAD_SQL = 'SELECT l.team_id, l.deleted_at FROM leads l WHERE l.id = ?';
-const TEAM_USERS_SQL = 'SELECT u.id FROM users u WHERE u.team_id = ? AND u.id IN (?, ?)';
+const TEAM_USERS_SQL = 'SELECT u.id, u.active FROM users u WHERE u.team_id = ? AND u.id IN (?, ?)';
 const EXISTING_SQL =
   'SELECT c.id, d.payload_hash FROM dialer_call_records d ' +
   'JOIN communications c ON c.dialer_call_record_id = d.id WHERE d.id = ?';
@@ -38,7 +38,7 @@ const EXISTING_SQL =
 export class DialerIngestionService {
   constructor(
     private readonly sql: SqlReader,
-    private readonly transactions: TransactionRunner,
+    private readonly idempotency: IdempotencyService,
     private readonly ids: IdGenerator,
     private readonly calls: CallsService,
     private readonly events: CallEventsOutbox,
@@ -47,38 +47,49 @@ export class DialerIngestionService {
   /**
    * Records the dialer call and its timeline communication in one transaction. Idempotent on the dialer
    * record id: a retry of the same record (also one racing the first) gets the communication stored the
-   * first time; the same id with different data is a CONFLICT.
+   * first time; the same id with different data is a CONFLICT. With an Idempotency-Key, the answer of a call
+   * recorded here is stored with it.
    */
-  async ingest(client: Principal, input: IngestDialerCallDto): Promise<IngestedCall> {
+  async ingest(
+    client: Principal,
+    input: IngestDialerCallDto,
+    idempotency: IdempotentRequest | null,
+  ): Promise<IngestedCall> {
     await this.requireTeamMembers(client.teamId, input);
     const payloadHash = fingerprint(input);
-    const stored = await this.findStored(input.dialerCallRecordId);
+    // With an Idempotency-Key the key is looked at first, in the transaction: a retry racing the request that
+    // recorded the call gets that request's answer (201), not this shortcut's (200).
+    const stored = idempotency === null ? await this.findStored(input.dialerCallRecordId) : null;
     if (stored !== null) {
       return this.replay(stored, payloadHash, input.dialerCallRecordId);
     }
-    let communicationId: Int64;
+    let call: CallResponseDto;
     try {
-      communicationId = await this.transactions.run(async (manager) => {
-        const id = await this.insert(manager, input, payloadHash);
-        if (input.communicationType === CommunicationSource.Manual) {
-          // A MANUAL call is a Call event; an AUTO call is not.
-          await this.events.record(manager, {
-            timelineId: id,
-            callId: input.dialerCallRecordId,
-            communicationType: 'MANUAL',
-            leadId: input.leadId,
-            agentId: input.agentId ?? input.userId,
-          });
-        }
-        return id;
-      });
+      call = await this.idempotency.run(
+        idempotency,
+        async (manager) => {
+          const id = await this.insert(manager, input, payloadHash);
+          if (input.communicationType === CommunicationSource.Manual) {
+            // A MANUAL call is a Call event; an AUTO call is not.
+            await this.events.record(manager, {
+              timelineId: id,
+              callId: input.dialerCallRecordId,
+              communicationType: 'MANUAL',
+              leadId: input.leadId,
+              agentId: input.agentId ?? input.userId,
+            });
+          }
+          return this.calls.getStoredCall(id, manager);
+        },
+        callLocation,
+      );
       this.events.committed();
     } catch (error) {
       const raced = isUniqueViolation(error) ? await this.findStored(input.dialerCallRecordId) : null;
       if (raced === null) throw error;
       return this.replay(raced, payloadHash, input.dialerCallRecordId);
     }
-    return { call: await this.calls.getStoredCall(communicationId), created: true };
+    return { call, created: true };
   }
 
   private async insert(manager: EntityManager, input: IngestDialerCallDto, payloadHash: string): Promise<Int64> {
@@ -140,27 +151,40 @@ export class DialerIngestionService {
       : { communicationId: String(row.id), payloadHash: row.payload_hash === null ? null : String(row.payload_hash) };
   }
 
-  /** The lead and the agents must belong to the client's team; a deleted lead takes no new calls. */
+  /**
+   * The lead and the agents must belong to the client's team, and the agents be active; a deleted lead takes
+   * no new calls. The rule is the team's, not the client's user's: the dialer is the team's system and records
+   * what happened, so a hidden lead of the team takes calls too (who may then read them is the lead's rule).
+   */
   private async requireTeamMembers(teamId: Int64, input: IngestDialerCallDto): Promise<void> {
     const [lead] = await this.sql.query<{ team_id: SqlValue; deleted_at: SqlValue }>(LEAD_SQL, [input.leadId]);
     if (lead === undefined || String(lead.team_id) !== teamId || lead.deleted_at !== null) {
       throw new AppError(ErrorCode.PermissionDenied, `leadId: there is no lead ${input.leadId} in the client's team.`);
     }
     const agentId = input.agentId ?? input.userId;
-    const members = new Set(
-      (await this.sql.query<{ id: SqlValue }>(TEAM_USERS_SQL, [teamId, input.userId, agentId])).map((r) =>
-        String(r.id),
-      ),
-    );
+    const rows = await this.sql.query<{ id: SqlValue; active: SqlValue }>(TEAM_USERS_SQL, [
+      teamId,
+      input.userId,
+      agentId,
+    ]);
+    const active = new Map(rows.map((r) => [String(r.id), sqlBool(r.active)]));
     for (const [field, id] of [
       ['userId', input.userId],
       ['agentId', agentId],
     ] as const) {
-      if (!members.has(id)) {
+      if (!active.has(id)) {
         throw new AppError(ErrorCode.PermissionDenied, `${field}: ${id} is not a user of the client's team.`);
+      }
+      if (active.get(id) !== true) {
+        throw new AppError(ErrorCode.AgentInactive, `${field}: ${id} is a deactivated user of the client's team.`);
       }
     }
   }
+}
+
+/** Where Get Call answers the call. */
+export function callLocation(call: CallResponseDto): string {
+  return `/v2.0/communication/call/${call.id}`;
 }
 
 interface Stored {

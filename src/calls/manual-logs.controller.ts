@@ -4,6 +4,9 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ErrorCode } from '../common/errors/error-code';
 import { ApiErrors, BAD_TOKEN, NOT_MANAGEABLE } from '../common/errors/error-response.dto';
+import { IDEMPOTENCY_ERRORS, Idempotent } from '../idempotency/idempotent.decorator';
+import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
+import type { IdempotentRequest } from '../idempotency/idempotency.service';
 import { LeadInBodyLoader } from '../leads/lead-loaders';
 import { LeadScopedResource, ManagesLead } from '../leads/lead-manage.guard';
 import type { LeadRef } from '../leads/leads.service';
@@ -19,6 +22,7 @@ export class ManualLogsController {
   @Post()
   @HttpCode(200)
   @ManagesLead(LeadInBodyLoader)
+  @Idempotent()
   @ApiOperation({
     summary: 'Add a manual log entry',
     description:
@@ -57,13 +61,15 @@ export class ManualLogsController {
       summary: 'A field is too long',
     },
     NOT_MANAGEABLE,
+    ...IDEMPOTENCY_ERRORS,
     BAD_TOKEN,
   )
   create(
     @CurrentPrincipal() caller: Principal,
     @LeadScopedResource() lead: LeadRef,
     @Body() body: CreateManualLogDto,
+    @IdempotencyOf() idempotency: IdempotentRequest | null,
   ): Promise<ManualLogResponseDto> {
-    return this.logs.create(caller, lead, body);
+    return this.logs.create(caller, lead, body, idempotency);
   }
 }

@@ -5,8 +5,8 @@ import { truncateCharacters } from '../common/text';
 import { IdGenerator } from '../database/id-generator';
 import { insertWithFreshId } from '../database/insert-with-fresh-id';
 import { formatUtc } from '../database/sql-values';
-import { TransactionRunner } from '../database/transaction-runner';
 import { nowToTheSecond } from '../database/utc';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import type { LeadRef } from '../leads/leads.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
 import { Channel, CommunicationSource } from './call-enums';
@@ -24,16 +24,22 @@ type NewLog = Omit<CommunicationEntity, 'lead' | 'agent' | 'dialerCallRecord' | 
 @Injectable()
 export class ManualLogsService {
   constructor(
-    private readonly transactions: TransactionRunner,
+    private readonly idempotency: IdempotencyService,
     private readonly ids: IdGenerator,
     private readonly events: CallEventsOutbox,
   ) {}
 
   /**
    * Records a log written by hand on a lead the caller may manage (LeadManageGuard checked it). A logged
-   * call is at once a call of Get Call, built from the log; a logged email or text is not a call.
+   * call is at once a call of Get Call, built from the log; a logged email or text is not a call. With an
+   * Idempotency-Key, the answer is stored with the log.
    */
-  async create(caller: Principal, lead: LeadRef, input: CreateManualLogDto): Promise<ManualLogResponseDto> {
+  async create(
+    caller: Principal,
+    lead: LeadRef,
+    input: CreateManualLogDto,
+    idempotency: IdempotentRequest | null,
+  ): Promise<ManualLogResponseDto> {
     const channel = CHANNELS[input.logType];
     const callOrText = channel === Channel.Call || channel === Channel.Text;
     const now = nowToTheSecond();
@@ -56,7 +62,7 @@ export class ManualLogsService {
       createTime: now,
       updateTime: now,
     };
-    const id = await this.transactions.run(async (manager) => {
+    const answer = await this.idempotency.run(idempotency, async (manager) => {
       const stored = await insertWithFreshId(manager, this.ids, CommunicationEntity, log);
       if (channel === Channel.Call) {
         // A logged call is a Call event; a logged email or text is not.
@@ -68,10 +74,10 @@ export class ManualLogsService {
           agentId: caller.userId,
         });
       }
-      return stored;
+      return { logType: toManualLog(stored, log) };
     });
     this.events.committed();
-    return { logType: toManualLog(id, log) };
+    return answer;
   }
 }
 

@@ -9,7 +9,9 @@ import { UserEntity } from '../auth/user.entity';
 import { parseInt64Id } from '../common/int64';
 import { isEmailAddress, isPhoneNumber } from '../common/validation/fields';
 import { IdGenerator } from '../database/id-generator';
+import { SqlReader } from '../database/sql-reader';
 import { nowToTheSecond } from '../database/utc';
+import { asksForHelp } from './cli';
 import { UsageError } from './usage-error';
 
 export const ADMIN_USAGE = `Usage: npm run cli -- <command> [options]
@@ -106,7 +108,7 @@ const commands: Record<string, Command> = {
       throw new UsageError(`--scope ${unknown} is not a scope of the service (${SCOPES.join(', ')}).`);
     }
     if (!user.active) throw new UsageError(`User ${user.id} is deactivated.`);
-    const clients = new ApiClientsService(dataSource.getRepository(ApiClientEntity));
+    const clients = new ApiClientsService(dataSource.getRepository(ApiClientEntity), new SqlReader(dataSource));
     const { clientId, clientSecret } = await clients.create(user.id, name, scopes);
     return [
       `Created API client "${name}" acting as user ${user.id} (team ${user.teamId})` +
@@ -148,13 +150,10 @@ const commands: Record<string, Command> = {
 /** Runs one administration command on the database; its report, or a UsageError saying what is wrong. */
 export async function runAdminCommand(dataSource: DataSource, argv: string[]): Promise<string> {
   const [name, ...rest] = argv;
+  if (asksForHelp(argv)) return ADMIN_USAGE;
   const command = name === undefined ? undefined : commands[name];
   if (command === undefined) {
-    throw new UsageError(
-      name === undefined || name === 'help' || name === '--help'
-        ? ADMIN_USAGE
-        : `Unknown command "${name}".\n\n${ADMIN_USAGE}`,
-    );
+    throw new UsageError(name === undefined ? ADMIN_USAGE : `Unknown command "${name}".\n\n${ADMIN_USAGE}`);
   }
   let options: Options;
   try {

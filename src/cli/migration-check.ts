@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { describeDatabase, type DatabaseConfig } from '../config/app-config';
 import { loadConfigOrExit } from '../config/load';
 import { resolveDataSourceOptions } from '../database/data-source-options';
+import { ENTITIES } from '../entities';
 
 /**
  * `npm run migration:check [-- --scratch]`: the migration drift check. It runs every migration, then asks
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     };
   }
   try {
-    const dataSource = new DataSource(await resolveDataSourceOptions(db));
+    const dataSource = new DataSource(await resolveDataSourceOptions(db, ENTITIES));
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -1,4 +1,4 @@
-import { loadDemoData } from '../database/demo-data';
+import { loadDemoData } from '../seeds/demo-data';
 import { describeDatabase } from '../config/app-config';
 import { runCli } from './cli';
 

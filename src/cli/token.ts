@@ -10,17 +10,16 @@ const USAGE =
   'Usage: npm run token -- --user <userId>\nPrints an access token for the user (for local use and scripts).';
 
 /** `npm run token -- --user 100234`: prints a bearer token for an active user of the configured database. */
-runCli(async ({ config, dataSource }) => {
-  const { values } = parseArgs({ options: { user: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const userId = parseInt64Id(values.user);
-  if (userId === null) throw new UsageError(USAGE);
-  const user = await dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-  if (user === null) throw new UsageError(`User ${userId} does not exist.`);
-  if (!user.active) throw new UsageError(`User ${userId} is deactivated; the service would refuse its token.`);
-  const tokens = new TokenService(config, new JwtKeys(config));
-  process.stdout.write(`${tokens.issue({ userId }).accessToken}\n`);
-});
+runCli(
+  async ({ config, dataSource }) => {
+    const { values } = parseArgs({ options: { user: { type: 'string' } }, strict: true });
+    const userId = parseInt64Id(values.user);
+    if (userId === null) throw new UsageError(USAGE);
+    const user = await dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (user === null) throw new UsageError(`User ${userId} does not exist.`);
+    if (!user.active) throw new UsageError(`User ${userId} is deactivated; the service would refuse its token.`);
+    const tokens = new TokenService(config, new JwtKeys(config));
+    process.stdout.write(`${tokens.issue({ userId }).accessToken}\n`);
+  },
+  { usage: USAGE },
+);

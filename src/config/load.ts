@@ -6,15 +6,17 @@ import { ConfigurationError, LOG_LEVELS } from './environment';
 /**
  * The configuration of a command-line entry point (the server, the scripts): variables from the
  * environment, and from a `.env` file in the working directory when there is one. On a configuration
- * error it prints what is wrong and exits.
+ * error it reports what is wrong (on stderr unless told) and exits 1.
  */
-export function loadConfigOrExit(): AppConfig {
+export function loadConfigOrExit(
+  report: (message: string) => void = (message) => process.stderr.write(`${message}\n`),
+): AppConfig {
   try {
     if (existsSync('.env')) process.loadEnvFile('.env');
     return loadAppConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigurationError) {
-      process.stderr.write(`${error.message}\n`);
+      report(error.message);
       process.exit(1);
     }
     throw error;

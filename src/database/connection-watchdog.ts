@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import { databaseTimeout } from './database-errors';
 
 /** The parts of mysql2's pool and connections the watchdog works with. */
 export interface WatchedPool extends EventEmitter {
@@ -7,17 +8,23 @@ export interface WatchedPool extends EventEmitter {
 
 export interface WatchedConnection {
   addCommand(command: EventEmitter): EventEmitter;
-  destroy(): void;
+  /** The connection's socket. */
+  stream: { destroy(error?: Error): void };
 }
 
 const WATCHED = Symbol('watched');
 
 /**
- * A MySQL connection whose command gets no answer within `timeoutMs` is destroyed: its command fails (the
- * request answers 503) and the pool opens a new connection for the next one. Without it, a connection
- * whose network went silent (a failover, a dropped route: no reset ever arrives) would go back to the pool
- * and hang every query given to it, until the operating system gave up on the socket many minutes later.
- * A query of mysql2 that times out on its own leaves its connection in that state, so the timeout is here.
+ * A MySQL connection whose command gets no answer within `timeoutMs` is cut: the command fails (the request
+ * answers 503, the transaction rolls back, the worker's round ends), so do the commands queued behind it, and
+ * the pool opens a new connection for the next one. Without it, a connection whose network went silent (a
+ * failover, a dropped route: no reset ever arrives) would go back to the pool and hang every query given to
+ * it, until the operating system gave up on the socket many minutes later. A query of mysql2 that times out
+ * on its own leaves its connection in that state, so the timeout is here.
+ *
+ * The socket is destroyed with an error, which mysql2 handles as it does a reset: it fails every command on
+ * the connection with it. Its own destroy() would not do: it ends the socket but never calls back the
+ * commands on it, and whoever awaited one (a transaction, the webhook worker's round) waited forever.
  *
  * Installed once the migrations have run: a migration may take as long as it needs.
  */
@@ -27,7 +34,13 @@ export function watchConnections(pool: WatchedPool, timeoutMs: number): void {
     connection[WATCHED] = true;
     const addCommand = connection.addCommand.bind(connection);
     connection.addCommand = (command) => {
-      const timer = setTimeout(() => connection.destroy(), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          connection.stream.destroy(
+            databaseTimeout(`No answer from the database within ${timeoutMs} ms: the connection is closed`),
+          ),
+        timeoutMs,
+      );
       timer.unref();
       command.once('end', () => clearTimeout(timer));
       return addCommand(command);

@@ -2,15 +2,18 @@ import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import type { SqliteConnection } from './drivers';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
+/** The entity classes of a data source. */
+export type Entities = NonNullable<DataSourceOptions['entities']>;
+
 /**
- * The one builder of TypeORM options, used by the application and by the TypeORM CLI (ormconfig.ts).
- * The schema comes from migrations only: synchronize is never on.
+ * The one builder of TypeORM options, used by the application and by the TypeORM CLI (ormconfig.ts), with the
+ * entities they are given (the service's: ENTITIES in src/entities.ts). The schema comes from migrations only:
+ * synchronize is never on.
  */
-export async function resolveDataSourceOptions(db: DatabaseConfig): Promise<DataSourceOptions> {
-  return buildDataSourceOptions(db, db.kind === 'mysql' ? await detectMysqlFlavor(db) : 'mysql');
+export async function resolveDataSourceOptions(db: DatabaseConfig, entities: Entities): Promise<DataSourceOptions> {
+  return buildDataSourceOptions(db, entities, db.kind === 'mysql' ? await detectMysqlFlavor(db) : 'mysql');
 }
 
 export type MysqlFlavor = 'mysql' | 'mariadb';
@@ -35,9 +38,13 @@ export async function detectMysqlFlavor(db: Extract<DatabaseConfig, { kind: 'mys
   }
 }
 
-export function buildDataSourceOptions(db: DatabaseConfig, flavor: MysqlFlavor = 'mysql'): DataSourceOptions {
+export function buildDataSourceOptions(
+  db: DatabaseConfig,
+  entities: Entities,
+  flavor: MysqlFlavor = 'mysql',
+): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsRun: false,

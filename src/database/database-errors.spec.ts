@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, isDeadlock, isUniqueViolation } from './database-errors';
+import { databaseTimeout, isDatabaseUnavailable, isDeadlock, isUniqueViolation } from './database-errors';
 
 describe('database errors', () => {
   const typeorm = (driverError: object) => Object.assign(new Error('QueryFailedError'), { driverError });
@@ -16,5 +16,12 @@ describe('database errors', () => {
     expect(isDatabaseUnavailable(deadlock)).toBe(true);
     expect(isDatabaseUnavailable(duplicate)).toBe(false);
     expect(isUniqueViolation(duplicate)).toBe(true);
+  });
+
+  it('counts a wait on the database that was given up as the database being unavailable, also wrapped', () => {
+    const timeout = databaseTimeout('No answer from the database within 2000 ms');
+    expect(isDatabaseUnavailable(timeout)).toBe(true);
+    expect(isDatabaseUnavailable(typeorm(timeout))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('No answer from the database within 2000 ms'))).toBe(false);
   });
 });

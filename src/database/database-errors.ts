@@ -1,3 +1,13 @@
+const DATABASE_TIMEOUT = 'DATABASE_TIMEOUT';
+
+/**
+ * The error of a wait on the database that the service gave up (a statement, a transaction, a ping that got no
+ * answer in time): the database is unavailable, as for a refused connection.
+ */
+export function databaseTimeout(message: string): Error {
+  return Object.assign(new Error(message), { code: DATABASE_TIMEOUT });
+}
+
 /** Driver error codes that mean the database cannot be reached or cannot take the query now. */
 const UNAVAILABLE_CODES = new Set([
   // network and connection (mysql2, Node)
@@ -22,6 +32,8 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_CANTOPEN',
   'SQLITE_IOERR',
   'SQLITE_FULL',
+  // the service's own: a wait on the database that was given up (see databaseTimeout)
+  DATABASE_TIMEOUT,
 ]);
 
 /** What the drivers put on their errors. */

@@ -1,21 +1,11 @@
-import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DatabaseBootstrap } from './database-bootstrap';
-import { resolveDataSourceOptions } from './data-source-options';
+import { Module } from '@nestjs/common';
 import { IdGenerator } from './id-generator';
 import { SqlReader } from './sql-reader';
 import { TransactionRunner } from './transaction-runner';
 
-@Global()
+/** The SQL reader, the transaction runner and the id generator, on the data source the app module opens. */
 @Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => resolveDataSourceOptions(config.database),
-    }),
-  ],
-  providers: [SqlReader, TransactionRunner, IdGenerator, DatabaseBootstrap],
+  providers: [SqlReader, TransactionRunner, IdGenerator],
   exports: [SqlReader, TransactionRunner, IdGenerator],
 })
 export class DatabaseModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { asError } from '../common/errors/as-error';
 import type { MysqlPool, SqliteConnection, SqliteStatement } from './drivers';
+import { formatUtc } from './sql-values';
 
 export type SqlParam = string | number | bigint | boolean | null;
 
@@ -36,6 +37,23 @@ export class SqlReader {
   /** The rows of a SELECT. Row values are strings (BIGINT, DECIMAL, DATETIME as UTC text), numbers or null. */
   query<Row extends object>(sql: string, params: readonly SqlParam[]): Promise<Row[]> {
     return this.select(sql, params) as Promise<Row[]>;
+  }
+
+  /**
+   * The rows of a SELECT inside a transaction, with the values {@link query} gives. On MySQL it runs on the
+   * transaction's connection, the only one that sees what the transaction wrote; SQLite has one connection.
+   */
+  async queryIn<Row extends object>(manager: EntityManager, sql: string, params: readonly SqlParam[]): Promise<Row[]> {
+    if (this.dialect === 'sqlite') return this.query(sql, params);
+    const rows: Record<string, unknown>[] = await manager.query(sql, [...params]);
+    for (const row of rows) {
+      for (const key in row) {
+        const value = row[key];
+        // TypeORM's connections read DATETIME as a Date; the reader's as its UTC text.
+        if (value instanceof Date) row[key] = formatUtc(value);
+      }
+    }
+    return rows as Row[];
   }
 }
 

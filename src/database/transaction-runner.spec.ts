@@ -60,4 +60,41 @@ describe('TransactionRunner', () => {
     await Promise.all([first, second]);
     expect(order).toEqual(['first begins', 'first ends', 'second begins']);
   });
+
+  describe('with a time limit', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('answers the result of a unit of work that ends in time', async () => {
+      await expect(runner('mysql').runWithin(1000, () => Promise.resolve('stored'))).resolves.toBe('stored');
+    });
+
+    it('stops waiting when the time is up, with an error that says the database is unavailable', async () => {
+      jest.useFakeTimers();
+      transaction.mockImplementation(() => new Promise(() => undefined));
+      const waiting = runner('mysql').runWithin(500, () => Promise.resolve('stored'));
+      const outcome = expect(waiting).rejects.toMatchObject({
+        code: 'DATABASE_TIMEOUT',
+        message: 'No answer from the database within 500 ms',
+      });
+      await jest.advanceTimersByTimeAsync(500);
+      await outcome;
+    });
+
+    it('does not run a unit of work whose connection came after its caller stopped waiting', async () => {
+      jest.useFakeTimers();
+      let connected: () => void = () => undefined;
+      transaction.mockImplementation(async (work: (m: EntityManager) => Promise<unknown>) => {
+        await new Promise<void>((resolve) => (connected = resolve));
+        return work(manager);
+      });
+      const work = jest.fn().mockResolvedValue('stored');
+      const waiting = runner('mysql').runWithin(500, work);
+      const outcome = expect(waiting).rejects.toMatchObject({ code: 'DATABASE_TIMEOUT' });
+      await jest.advanceTimersByTimeAsync(500);
+      await outcome;
+      connected();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(work).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isDeadlock } from './database-errors';
+import { withDeadline } from '../common/deadline';
+import { databaseTimeout, isDeadlock } from './database-errors';
 
 /** Runs of a unit of work that MySQL rolled back as a deadlock victim, before its error goes to the caller. */
 const DEADLOCK_ATTEMPTS = 3;
@@ -29,6 +30,25 @@ export class TransactionRunner {
     const result = this.tail.then(() => this.dataSource.transaction(work));
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Like run, but the caller waits at most `limitMs` in all (for a connection, for each statement, for the
+   * commit), then gets a DATABASE_TIMEOUT error. A unit of work whose connection comes later than that is not
+   * run; one already running goes on without its caller (each statement bounded by the connection watchdog)
+   * and may still commit: it must be one that may.
+   */
+  runWithin<T>(limitMs: number, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const timeout = databaseTimeout(`No answer from the database within ${limitMs} ms`);
+    let late = false;
+    return withDeadline(
+      this.run((manager) => (late ? Promise.reject(timeout) : work(manager))),
+      limitMs,
+      () => {
+        late = true;
+        return timeout;
+      },
+    );
   }
 
   private async runAgainAfterDeadlock<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

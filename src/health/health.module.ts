@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { ObservabilityModule } from '../observability/observability.module';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 
-@Module({ imports: [TerminusModule.forRoot({ logger: false })], controllers: [HealthController] })
+/** What operators' tools poll: liveness, readiness and the Prometheus scrape. */
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false }), ObservabilityModule],
+  controllers: [HealthController, MetricsController],
+})
 export class HealthModule {}

@@ -12,6 +12,11 @@ export interface LeadAccess {
   callerIsOtherAssignee: boolean;
 }
 
+/** A resource that belongs to a lead, loaded together with that lead's access facts for the caller. */
+export interface LeadScoped {
+  leadAccess: LeadAccess;
+}
+
 export type LeadCaller = Pick<Principal, 'userId' | 'teamId' | 'role' | 'accessAllTeamLeads' | 'active'>;
 
 /**

@@ -4,13 +4,14 @@ import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
-import type { LeadAccess } from './lead-access';
-import { LeadManageGuard, type LeadScoped, type LeadScopedLoader } from './lead-manage.guard';
+import type { LeadAccess, LeadScoped } from './lead-access';
+import { LeadManageGuard, type LeadScopedLoader } from './lead-manage.guard';
 import { LeadsService } from './leads.service';
 import type { UsersService } from '../auth/users.service';
 import type { IdGenerator } from '../database/id-generator';
 import type { SqlReader } from '../database/sql-reader';
 import type { TransactionRunner } from '../database/transaction-runner';
+import type { IdempotencyService } from '../idempotency/idempotency.service';
 
 class StubLoader implements LeadScopedLoader {
   load = jest.fn<Promise<LeadScoped | null>, unknown[]>();
@@ -38,7 +39,13 @@ describe('LeadManageGuard', () => {
   const loader = new StubLoader();
   const reflector = { get: jest.fn().mockReturnValue(StubLoader) } as unknown as Reflector;
   const moduleRef = { get: jest.fn().mockReturnValue(loader) } as unknown as ModuleRef;
-  const leads = new LeadsService({} as SqlReader, {} as TransactionRunner, {} as IdGenerator, {} as UsersService);
+  const leads = new LeadsService(
+    {} as SqlReader,
+    {} as TransactionRunner,
+    {} as IdGenerator,
+    {} as UsersService,
+    {} as IdempotencyService,
+  );
   const guard = new LeadManageGuard(reflector, moduleRef, leads);
   let request: Record<string | symbol, unknown>;
 

@@ -14,13 +14,8 @@ import { principalOf } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
-import type { LeadAccess } from './lead-access';
+import type { LeadScoped } from './lead-access';
 import { LeadsService } from './leads.service';
-
-/** A resource that belongs to a lead, loaded together with that lead's access facts for the caller. */
-export interface LeadScoped {
-  leadAccess: LeadAccess;
-}
 
 /**
  * Loads the lead-scoped resource a request is about (from its path, query or body), or null when there

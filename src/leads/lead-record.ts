@@ -1,5 +1,5 @@
 import type { SqlValue } from '../database/sql-values';
-import type { LeadScoped } from './lead-manage.guard';
+import type { LeadScoped } from './lead-access';
 
 export interface LeadRow {
   id: SqlValue;

@@ -4,6 +4,9 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ErrorCode } from '../common/errors/error-code';
 import { ApiErrors, BAD_TOKEN, INVALID_ID, NOT_MANAGEABLE } from '../common/errors/error-response.dto';
+import { IDEMPOTENCY_ERRORS, Idempotent } from '../idempotency/idempotent.decorator';
+import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
+import type { IdempotentRequest } from '../idempotency/idempotency.service';
 import { AssignLeadDto, CreateLeadDto } from './dto/lead-request.dto';
 import { LeadResponseDto } from './dto/lead-response.dto';
 import { LeadByIdLoader } from './lead-loaders';
@@ -39,6 +42,7 @@ export class LeadsController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent()
   @ApiOperation({
     summary: 'Create a lead',
     description:
@@ -62,10 +66,15 @@ export class LeadsController {
       message: 'firstName is longer than 100 characters.',
       summary: 'A field is too long',
     },
+    ...IDEMPOTENCY_ERRORS,
     BAD_TOKEN,
   )
-  create(@CurrentPrincipal() caller: Principal, @Body() body: CreateLeadDto): Promise<LeadResponseDto> {
-    return this.leads.create(caller, body);
+  create(
+    @CurrentPrincipal() caller: Principal,
+    @Body() body: CreateLeadDto,
+    @IdempotencyOf() idempotency: IdempotentRequest | null,
+  ): Promise<LeadResponseDto> {
+    return this.leads.create(caller, body, idempotency);
   }
 
   @Get(':leadId')

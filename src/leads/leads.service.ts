@@ -10,6 +10,7 @@ import { SqlReader } from '../database/sql-reader';
 import { sqlBool, type SqlValue } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
 import { nowToTheSecond } from '../database/utc';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import type { CreateLeadDto } from './dto/lead-request.dto';
 import type { LeadResponseDto } from './dto/lead-response.dto';
 import { canManageLead, type LeadAccess, type LeadCaller } from './lead-access';
@@ -56,6 +57,7 @@ export class LeadsService {
     private readonly transactions: TransactionRunner,
     private readonly ids: IdGenerator,
     private readonly users: UsersService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** The one manage-permission policy; see {@link canManageLead}. */
@@ -93,8 +95,15 @@ export class LeadsService {
     };
   }
 
-  /** A new lead in the caller's team, assigned to the caller unless another active member is named. */
-  async create(caller: Principal, input: CreateLeadDto): Promise<LeadResponseDto> {
+  /**
+   * A new lead in the caller's team, assigned to the caller unless another active member is named. With an
+   * Idempotency-Key, the answer is stored with the lead.
+   */
+  async create(
+    caller: Principal,
+    input: CreateLeadDto,
+    idempotency: IdempotentRequest | null,
+  ): Promise<LeadResponseDto> {
     if (![input.firstName, input.lastName, input.phoneNumber, input.email].some((v) => v !== undefined && v !== '')) {
       throw new AppError(
         ErrorCode.MissingParameter,
@@ -117,18 +126,20 @@ export class LeadsService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.transactions.run((manager) => manager.insert(LeadEntity, lead));
-    return toLeadResponse({
-      id: lead.id,
-      team_id: lead.teamId,
-      assigned_user_id: lead.assignedUserId,
-      first_name: lead.firstName,
-      last_name: lead.lastName,
-      phone_number: lead.phoneNumber,
-      email: lead.email,
-      hidden: lead.hidden,
-      created_at: now,
-      updated_at: now,
+    return this.idempotency.run(idempotency, async (manager) => {
+      await manager.insert(LeadEntity, lead);
+      return toLeadResponse({
+        id: lead.id,
+        team_id: lead.teamId,
+        assigned_user_id: lead.assignedUserId,
+        first_name: lead.firstName,
+        last_name: lead.lastName,
+        phone_number: lead.phoneNumber,
+        email: lead.email,
+        hidden: lead.hidden,
+        created_at: now,
+        updated_at: now,
+      });
     });
   }
 

@@ -1,8 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import type { Principal } from '../auth/principal';
-import { RateLimiter } from './rate-limiter';
+import { type RateLimitedCaller, RateLimiter } from './rate-limiter';
 
 const NO_RATE_LIMIT = 'limits:none';
 
@@ -24,7 +23,7 @@ export class RateLimitGuard implements CanActivate {
       return true;
     }
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & { user?: Principal }>();
+    const request = http.getRequest<Request & { user?: RateLimitedCaller }>();
     await this.limiter.consume(request, http.getResponse<Response>(), request.user);
     return true;
   }

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import type { Int64 } from '../common/int64';
 import { APP_CONFIG, type AppConfig, type RateLimitConfig } from '../config/app-config';
 import { Metrics } from '../observability/metrics';
 import { MemoryStore, type RateLimitStore, RedisStore } from './rate-limit-store';
@@ -11,6 +11,13 @@ import { MemoryStore, type RateLimitStore, RedisStore } from './rate-limit-store
 const WINDOW_MS = 60_000;
 
 export type BucketKind = 'client' | 'user' | 'ip';
+
+/** What the limits need of an authenticated caller (a Principal): whose bucket the request counts against. */
+export interface RateLimitedCaller {
+  userId: Int64;
+  /** The API client the token was issued to; null for a user's own token. */
+  clientId: string | null;
+}
 
 /**
  * Fixed one-minute windows (they reset on the minute, as the source API's do) per API client, per user for a
@@ -36,7 +43,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Counts the request against the caller's bucket (or its address's, without a caller). */
-  async consume(request: Request, response: Response, caller: Principal | undefined): Promise<void> {
+  async consume(request: Request, response: Response, caller: RateLimitedCaller | undefined): Promise<void> {
     const [kind, id, limit]: [BucketKind, string, number] =
       caller === undefined
         ? ['ip', request.ip ?? request.socket.remoteAddress ?? 'unknown', this.settings.anonymousPerMinute]

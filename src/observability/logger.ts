@@ -47,16 +47,32 @@ export function createPino(config: Pick<AppConfig, 'logLevel'>, destination?: De
   );
 }
 
+/**
+ * Nest's own start-up messages (every module loaded, every route mapped) say nothing an operator acts on: they
+ * are debug lines. The errors of ExceptionHandler and NestApplication (a module that failed, a port taken) stop
+ * the start, and main.ts reports those itself, in one line that says what to do.
+ */
+const FRAMEWORK_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+const REPORTED_BY_MAIN = new Set(['ExceptionHandler', 'NestApplication']);
+
+const contextOf = (rest: unknown[]): unknown => rest[rest.length - 1];
+
 /** Nest's logger interface over pino, so that the framework's own messages are JSON lines too. */
 export class AppLogger implements LoggerService {
   constructor(readonly pino: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    this.write(FRAMEWORK_CONTEXTS.has(contextOf(rest) as string) ? 'debug' : 'info', message, rest);
   }
 
   error(message: unknown, ...rest: unknown[]): void {
-    this.write('error', message, rest);
+    this.write(REPORTED_BY_MAIN.has(contextOf(rest) as string) ? 'debug' : 'error', message, rest);
   }
 
   warn(message: unknown, ...rest: unknown[]): void {

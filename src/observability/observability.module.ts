@@ -1,12 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { Metrics } from './metrics';
-import { MetricsController } from './metrics.controller';
 import { Shutdown } from './shutdown';
 
 /** Metrics, and the service's shutdown state (readiness and graceful draining). */
-@Global()
 @Module({
-  controllers: [MetricsController],
   providers: [Metrics, Shutdown],
   exports: [Metrics, Shutdown],
 })

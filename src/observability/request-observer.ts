@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Principal } from '../auth/principal';
 import { errorCodeOf } from '../common/errors/error-answer';
+import type { Int64 } from '../common/int64';
 import { Metrics } from './metrics';
 
 /** Injection token of the process's pino logger. */
@@ -43,7 +43,8 @@ export class RequestObserver {
       this.metrics.httpDuration.observe({ method: request.method, route, status: String(status) }, seconds);
       if (status >= 400) this.metrics.errors.inc({ code: errorCodeOf(response) ?? 'UNKNOWN', status: String(status) });
       if (this.pino.isLevelEnabled('info')) {
-        const caller = (request as Request & { user?: Principal }).user;
+        // The authenticated caller (a Principal, set by the JWT guard): the line names its user and client.
+        const caller = (request as Request & { user?: { userId: Int64; clientId: string | null } }).user;
         this.pino.info(
           {
             reqId: id,

@@ -1,23 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
+import { settlesWithin } from '../common/deadline';
 import { Metrics } from './metrics';
 
 /**
  * A graceful stop. On SIGTERM the service stops taking connections, closes the idle keep-alive ones, answers
- * the requests in flight (with `Connection: close`), and only then closes the database pool and exits. It
- * reports itself not ready from the start, so that a load balancer stops sending traffic.
+ * the requests in flight (with `Connection: close`) while what else winds down (the webhook worker's round)
+ * does so too, and only then closes the database pool and exits. It reports itself not ready from the
+ * start, so that a load balancer stops sending traffic.
  */
 @Injectable()
 export class Shutdown {
   private draining = false;
   private readonly inFlight = new Set<Response>();
   private settled: (() => void) | undefined;
+  private readonly windDowns: ((limitMs: number) => Promise<void>)[] = [];
 
   constructor(private readonly metrics: Metrics) {}
 
   get isDraining(): boolean {
     return this.draining;
+  }
+
+  /** Work to wind down when the drain begins, alongside the requests in flight, given the same time. */
+  onDrain(windDown: (limitMs: number) => Promise<void>): void {
+    this.windDowns.push(windDown);
   }
 
   /** Express middleware: counts the requests in flight. */
@@ -35,21 +43,20 @@ export class Shutdown {
     next();
   };
 
-  /** Stops taking connections and waits for the requests in flight, at most `graceMs`. */
+  /**
+   * Stops taking connections and waits, at most `graceMs`, for the requests in flight and for what winds
+   * down alongside them.
+   */
   async drain(server: Server, graceMs: number): Promise<{ unfinished: number }> {
     this.draining = true;
+    const windingDown = Promise.all(this.windDowns.map((windDown) => windDown(graceMs)));
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     // The requests in flight end their connections: no client sends another on them.
     for (const response of this.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
-    if (this.inFlight.size > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        new Promise<void>((resolve) => (this.settled = resolve)),
-        new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
-      ]);
-      clearTimeout(timer);
-    }
+    const answered =
+      this.inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (this.settled = resolve));
+    await settlesWithin(Promise.all([answered, windingDown]), graceMs);
     const unfinished = this.inFlight.size;
     server.closeAllConnections();
     await closed;

@@ -2,17 +2,19 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { randomBytes, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { settlesWithin, withDeadline } from '../common/deadline';
 import { APP_CONFIG, type AppConfig, type WebhookConfig } from '../config/app-config';
 import { IdGenerator } from '../database/id-generator';
 import { SqlReader } from '../database/sql-reader';
 import { formatUtc } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Metrics } from '../observability/metrics';
+import { Shutdown } from '../observability/shutdown';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './signature';
 import { type SendResult, WebhookSender } from './webhook-sender';
 import { EventStatus } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
-import { isForeignKeyViolation } from '../database/database-errors';
+import { databaseTimeout, isDatabaseUnavailable, isForeignKeyViolation } from '../database/database-errors';
 
 interface ClaimedEvent {
   id: string;
@@ -36,6 +38,11 @@ const BATCHES_PER_ROUND = 5;
 const CONCURRENCY = 8;
 const KEEP_MS = 7 * 24 * 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
+/** While the database does not answer, the worker pings it this often, and waits this long for each answer. */
+const PING_EVERY_MS = 1000;
+const PING_TIMEOUT_MS = 1000;
+/** While the database does not answer, the warning is repeated this often. */
+const OUTAGE_WARNING_EVERY_MS = 60_000;
 
 /**
  * Delivers the outbox. Each round it claims the due events of up to 50 active subscriptions, the longest
@@ -47,6 +54,13 @@ const PRUNE_EVERY_MS = 3_600_000;
  * been tried for the retry window (25 h), then given up (DEAD). A subscription whose every delivery failed
  * for 24 h is paused: its events wait, HELD, until it is resumed. A worker that dies mid-delivery loses
  * nothing: its lease runs out and the events go out again (a receiver drops a duplicate by its eventId).
+ *
+ * It never waits for ever. Each transaction it runs gets REQUEST_TIMEOUT_MS, as a request does, and each
+ * callback WEBHOOK_TIMEOUT_MS. A round that breaks off because the database does not answer is logged, and
+ * from then on the worker pings the database every second (waiting at most a second for each answer)
+ * rather than start rounds that would each wait the whole time on it; it delivers again at the first
+ * answer. On shutdown it starts no further batch, gives back what it claimed and has not sent, and waits
+ * for the round in progress at most the time it is given.
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -55,8 +69,16 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private running = false;
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<number> | null = null;
+  /** A tick (a round, or a ping while the database does not answer) is in progress. */
+  private busy = false;
   private again = false;
   private lastPruneMs = 0;
+  /** Since when the database has not answered (epoch ms), or null while it does. */
+  private outageSince: number | null = null;
+  private outageWarnedMs = 0;
+  private stopping: Promise<void> | null = null;
+  private readonly transactionLimitMs: number;
+  private readonly shutdownGraceMs: number;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -66,18 +88,41 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly metrics: Metrics,
+    shutdown: Shutdown,
   ) {
     this.settings = config.webhooks;
+    this.transactionLimitMs = config.requestTimeoutMs;
+    this.shutdownGraceMs = config.shutdownGraceMs;
+    // On SIGTERM the round winds down while the requests in flight are answered.
+    shutdown.onDrain((limitMs) => this.stop(limitMs));
   }
 
   onApplicationBootstrap(): void {
     if (this.settings.worker) this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): Promise<void> {
+    return this.stop(this.shutdownGraceMs);
+  }
+
+  /**
+   * Stops the loop, and waits at most `limitMs` for the round in progress, which sends no further batch
+   * and gives back what it claimed and has not sent yet. A round still running after that is left: what it
+   * holds goes out again once its lease runs out.
+   */
+  stop(limitMs: number): Promise<void> {
+    this.stopping ??= this.windDown(limitMs);
+    return this.stopping;
+  }
+
+  private async windDown(limitMs: number): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
-    await this.round;
+    if (this.round === null || (await settlesWithin(this.round, limitMs))) return;
+    this.logger.warn(
+      `Stopping without the delivery round in progress: it did not end within ${limitMs} ms (the database ` +
+        `does not answer?). The events it holds go out again once their lease runs out (${this.leaseSeconds()} s).`,
+    );
   }
 
   start(): void {
@@ -88,7 +133,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   /** New events were committed: deliver them now rather than at the next poll. */
   nudge(): void {
     if (!this.running) return;
-    if (this.round !== null) this.again = true;
+    if (this.busy) this.again = true;
     else this.schedule(0);
   }
 
@@ -106,15 +151,65 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   }
 
   private async tick(): Promise<void> {
-    if (!this.running) return;
+    if (!this.running || this.busy) return;
+    this.busy = true;
     let next = this.settings.pollMs;
     try {
-      if ((await this.runOnce()) > 0 || this.again) next = 0;
+      if (this.outageSince !== null) await this.ping();
+      if (this.running && ((await this.runOnce()) > 0 || this.again)) next = 0;
     } catch (error) {
-      this.logger.error(`Delivery round failed: ${(error as Error).message}`);
+      const retryMs = this.failed(error);
+      next = this.again ? 0 : retryMs;
+    } finally {
+      this.busy = false;
     }
     this.again = false;
     if (this.running) this.schedule(next);
+  }
+
+  /** While the database does not answer: resolves once it answers a ping, rejects if it does not in time. */
+  private async ping(): Promise<void> {
+    await withDeadline(this.sql.query('SELECT 1', []), PING_TIMEOUT_MS, () =>
+      databaseTimeout(`No answer from the database within ${PING_TIMEOUT_MS} ms`),
+    );
+    const seconds = Math.round((Date.now() - (this.outageSince ?? Date.now())) / 1000);
+    this.outageSince = null;
+    this.logger.log(`The database answers again (after ${seconds} s): webhook delivery goes on`);
+  }
+
+  /** Logs why a round (or a ping) failed; the time until the next try. */
+  private failed(error: unknown): number {
+    const message = (error as Error).message;
+    if (!isDatabaseUnavailable(error)) {
+      this.logger.error(`Delivery round failed: ${message}`);
+      return this.settings.pollMs;
+    }
+    const now = Date.now();
+    if (this.outageSince === null) {
+      this.outageSince = now;
+      this.outageWarnedMs = now;
+      this.logger.warn(
+        `Webhook delivery waits: the database does not answer (${message}). The worker pings it every ` +
+          `${PING_EVERY_MS / 1000} s and delivers again at its first answer; the events of a round that broke ` +
+          `off go out again once their lease runs out (${this.leaseSeconds()} s).`,
+      );
+    } else if (now - this.outageWarnedMs >= OUTAGE_WARNING_EVERY_MS) {
+      this.outageWarnedMs = now;
+      this.logger.warn(
+        `Webhook delivery still waits: the database has not answered for ${Math.round((now - this.outageSince) / 1000)} s ` +
+          `(${message}). The worker pings it every ${PING_EVERY_MS / 1000} s.`,
+      );
+    }
+    return PING_EVERY_MS;
+  }
+
+  /** A transaction of the worker's: bounded, from the wait for its connection to its commit, as a request is. */
+  private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.transactions.runWithin(this.transactionLimitMs, work);
+  }
+
+  private leaseSeconds(): number {
+    return Math.ceil(this.settings.leaseMs / 1000);
   }
 
   private async deliverDue(): Promise<number> {
@@ -126,13 +221,19 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       bySubscription.set(event.subscriptionId, [...(bySubscription.get(event.subscriptionId) ?? []), event]);
     }
     const queue = [...bySubscription.values()];
+    // A database that does not answer breaks the round off: the subscriptions after it would wait on it too.
+    const unavailable: Error[] = [];
     await Promise.all(
       Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
-        for (let events = queue.shift(); events !== undefined; events = queue.shift()) {
-          await this.deliverSubscription(events).catch((error: unknown) => this.deliveryFailed(events, error));
+        for (let events = queue.shift(); events !== undefined && unavailable.length === 0; events = queue.shift()) {
+          await this.deliverSubscription(events).catch((error: unknown) => {
+            if (isDatabaseUnavailable(error)) unavailable.push(error as Error);
+            else this.deliveryFailed(events, error);
+          });
         }
       }),
     );
+    if (unavailable.length > 0) throw unavailable[0];
     return claimed.length;
   }
 
@@ -140,7 +241,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     const skipLocked = this.sql.dialect === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
     const lease = randomBytes(16).toString('hex');
     const due = 'e.status = ? AND e.next_attempt_ms <= ? AND e.lease_until_ms <= ?';
-    return this.transactions.run(async (manager) => {
+    return this.inTransaction(async (manager) => {
       // Events of a paused or deleted subscription are not taken, whatever their status says.
       const subscriptions: { subscription_id: unknown; batch_limit: unknown }[] = await manager.query(
         'SELECT e.subscription_id, MIN(s.batch_limit) AS batch_limit FROM webhook_events e ' +
@@ -187,13 +288,14 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   /**
    * Posts a subscription's events in order, a batch at a time; after a failure the rest waits with it. Before
    * each batch the lease is renewed: a batch the worker no longer wholly holds (its lease ran out and another
-   * worker took it, or the subscription was paused) is left to whoever holds it now.
+   * worker took it, or the subscription was paused) is left to whoever holds it now. Once the worker stops,
+   * the batches not sent yet are given back.
    */
   private async deliverSubscription(events: ClaimedEvent[]): Promise<void> {
     const { batchLimit, lease } = events[0];
     for (let start = 0; start < events.length; start += batchLimit) {
       const batch = events.slice(start, start + batchLimit);
-      if (!(await this.renewLease(batch))) {
+      if (this.stopping !== null || !(await this.renewLease(batch))) {
         await this.release(events.slice(start), lease, null);
         return;
       }
@@ -211,7 +313,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   /** Extends the lease of the batch; false unless the claim still holds every event of it, pending. */
   private renewLease(batch: ClaimedEvent[]): Promise<boolean> {
     const ids = batch.map((event) => event.id);
-    return this.transactions.run(async (manager) => {
+    return this.inTransaction(async (manager) => {
       await manager.query(
         `UPDATE webhook_events SET lease_until_ms = ? WHERE id IN (${marks(ids)}) AND lease_owner = ? AND status = ?`,
         [this.clock.now() + this.settings.leaseMs, ...ids, batch[0].lease, EventStatus.Pending],
@@ -228,7 +330,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private async release(events: ClaimedEvent[], lease: string, retryAt: number | null): Promise<void> {
     if (events.length === 0) return;
     const ids = events.map((event) => event.id);
-    await this.transactions.run((manager) =>
+    await this.inTransaction((manager) =>
       manager.query(
         'UPDATE webhook_events SET lease_until_ms = 0, lease_owner = NULL, ' +
           `next_attempt_ms = COALESCE(?, next_attempt_ms) WHERE id IN (${marks(ids)}) AND lease_owner = ?`,
@@ -237,7 +339,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     );
   }
 
-  /** A delivery that broke off (its subscription was deleted meanwhile, the database failed): logged. */
+  /** A delivery that broke off (its subscription was deleted meanwhile, a statement failed): logged. */
   private deliveryFailed(events: ClaimedEvent[], error: unknown): void {
     const { subscriptionId } = events[0];
     if (isForeignKeyViolation(error)) {
@@ -265,7 +367,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     this.metrics.webhookEventsSent.inc(batch.length);
     const now = this.clock.now();
     const ids = batch.map((event) => event.id);
-    await this.transactions.run(async (manager) => {
+    await this.inTransaction(async (manager) => {
       // The subscription first: two workers recording batches of one subscription queue up on its row.
       await manager.query('UPDATE webhook_subscriptions SET failing_since_ms = NULL WHERE id = ?', [
         batch[0].subscriptionId,
@@ -289,7 +391,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     const retryAt = now + this.backoff(attempt);
     const error = (result.error ?? 'failed').slice(0, 500);
     const { subscriptionId, callbackUrl } = batch[0];
-    const paused = await this.transactions.run(async (manager) => {
+    const paused = await this.inTransaction(async (manager) => {
       // The subscription first: two workers recording batches of one subscription queue up on its row.
       await manager.query(
         'UPDATE webhook_subscriptions SET failing_since_ms = COALESCE(failing_since_ms, ?) WHERE id = ?',
@@ -375,7 +477,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private async pruneOld(now: number): Promise<void> {
     if (now - this.lastPruneMs < PRUNE_EVERY_MS) return;
     this.lastPruneMs = now;
-    await this.transactions.run(async (manager) => {
+    await this.inTransaction(async (manager) => {
       await manager.query('DELETE FROM webhook_deliveries WHERE attempted_ms < ?', [now - KEEP_MS]);
       await manager.query('DELETE FROM webhook_events WHERE status = ? AND sent_ms < ?', [
         EventStatus.Sent,

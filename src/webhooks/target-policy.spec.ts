@@ -1,5 +1,12 @@
 import type { LookupAddress } from 'node:dns';
-import { addressRefusal, checkHost, type HostLookup, urlRefusal } from './target-policy';
+import {
+  addressRefusal,
+  checkHost,
+  type HostLookup,
+  normalizeCallbackUrl,
+  policyFor,
+  urlRefusal,
+} from './target-policy';
 
 const strict = { allowLoopbackHttp: false };
 const dev = { allowLoopbackHttp: true };
@@ -34,6 +41,11 @@ describe('callback target policy', () => {
     ['https://[2002:808:808::1]/hook', 'callbackUrl: 2002:808:808::1 is not a public address'],
     ['https://[::10.0.0.1]/hook', 'callbackUrl: ::a00:1 is not a public address'],
     ['https://[fec0::1]/hook', 'callbackUrl: fec0::1 is not a public address'],
+    // Teredo, its client 127.0.0.1 obfuscated (bit-inverted) in the last 32 bits
+    [
+      'https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook',
+      'callbackUrl: 2001:0:4136:e378:8000:63bf:80ff:fffe is not a public address',
+    ],
   ])('refuses %s', (url, reason) => {
     expect(urlRefusal(url, strict)).toBe(reason);
   });
@@ -41,9 +53,11 @@ describe('callback target policy', () => {
   describe('with WEBHOOK_ALLOW_LOOPBACK_HTTP (development)', () => {
     it.each([
       'http://127.0.0.1:4000/hook',
+      'http://127.9.9.9:4000/hook',
+      'http://2130706433:4000/hook',
       'http://localhost:4000/hook',
       'http://[::1]:4000/hook',
-      'https://127.0.0.1/',
+      'http://[0:0:0:0:0:0:0:1]:4000/hook',
     ])('accepts %s', (url) => {
       expect(urlRefusal(url, dev)).toBeNull();
     });
@@ -51,9 +65,68 @@ describe('callback target policy', () => {
     it.each([
       ['http://hooks.example.com/calls', 'callbackUrl must be an https URL'],
       ['http://10.0.0.1/hook', 'callbackUrl must be an https URL'],
+      ['http://[::ffff:127.0.0.1]/hook', 'callbackUrl must be an https URL'],
       ['https://192.168.1.10/hook', 'callbackUrl: 192.168.1.10 is not a public address'],
     ])('still refuses %s', (url, reason) => {
       expect(urlRefusal(url, dev)).toBe(reason);
+    });
+
+    it.each([
+      ['https://127.0.0.1/', 'callbackUrl: 127.0.0.1 is a loopback address'],
+      ['https://0x7f.1/', 'callbackUrl: 127.0.0.1 is a loopback address'],
+      ['https://localhost:4000/hook', 'callbackUrl: localhost is a loopback address'],
+      ['https://[::1]/hook', 'callbackUrl: ::1 is a loopback address'],
+      ['https://[::ffff:127.0.0.1]/hook', 'callbackUrl: ::ffff:7f00:1 is a loopback address'],
+    ])('refuses https to loopback %s, as outside development', (url, reason) => {
+      expect(urlRefusal(url, dev)).toBe(reason);
+      expect(urlRefusal(url, strict)).toBe(reason);
+    });
+
+    it('lets a connection go to loopback only for a plain http URL', () => {
+      expect(policyFor(new URL('http://localhost:4000/'), dev)).toEqual(dev);
+      expect(policyFor(new URL('https://dev.example.test/'), dev)).toEqual(strict);
+      expect(policyFor(new URL('http://localhost:4000/'), strict)).toEqual(strict);
+    });
+  });
+
+  describe('normalized URLs (normalizeCallbackUrl)', () => {
+    it.each([
+      ['https://hooks.example.com/calls', 'https://hooks.example.com/calls'],
+      ['HTTPS://Hooks.Example.COM:443/a/./b/../calls?x=1', 'https://hooks.example.com/a/calls?x=1'],
+      ['https://hooks.example.com', 'https://hooks.example.com/'],
+      ['https://0x5db8d822/hook', 'https://93.184.216.34/hook'],
+      ['https://[2606:4700:0:0:0:0:0:1111]/hook', 'https://[2606:4700::1111]/hook'],
+      ['https://bücher.example/é', 'https://xn--bcher-kva.example/%C3%A9'],
+    ])('stores %j as %j', (text, url) => {
+      expect(normalizeCallbackUrl(text, strict)).toEqual({ url, refusal: null });
+    });
+
+    it.each([
+      [' https://hooks.example.com/calls'],
+      ['https://hooks.example.com/calls '],
+      ['\thttps://hooks.example.com/calls'],
+      ['https://hooks.example.com/ca\tlls'],
+      ['https://hooks.exam\r\nple.com/calls'],
+      ['https://hooks.example.com/calls\n'],
+      ['https:\\\\hooks.example.com\\calls'],
+      ['https://hooks.example.com/a\\b'],
+      ['https://hooks.example.com/\u00a0'],
+      ['https://hooks.example.com/\u0000'],
+      ['https://hooks.example.com/\u007f'],
+      ['https://hooks.example.com/\u0085'],
+      ['https://hooks.example.com/\u2028'],
+    ])('refuses %j', (text) => {
+      expect(normalizeCallbackUrl(text, strict)).toEqual({
+        url: null,
+        refusal: 'callbackUrl must not contain whitespace, control characters or backslashes',
+      });
+    });
+
+    it('refuses what the policy refuses', () => {
+      expect(normalizeCallbackUrl('https://10.0.0.1/', strict)).toEqual({
+        url: null,
+        refusal: 'callbackUrl: 10.0.0.1 is not a public address',
+      });
     });
   });
 
@@ -80,15 +153,26 @@ describe('callback target policy', () => {
       ['2002::/16 (6to4), whatever IPv4 address it embeds', ['2002:a00:1::1', '2002:808:808::1', '2002:ffff::']],
       ['::/96 (IPv4-compatible, deprecated)', ['::a00:1', '::808:808', '::ffff:ffff']],
       ['fec0::/10 (site-local, deprecated)', ['fec0::1', 'fed0::1', 'feff:ffff::1']],
+      [
+        '2001::/32 (Teredo), whatever IPv4 client it embeds',
+        ['2001::1', '2001:0:4136:e378:8000:63bf:80ff:fffe', '2001:0:ffff:ffff:ffff:ffff:ffff:ffff'],
+      ],
+      ['2001::/23 (IETF protocol assignments: benchmarking, ORCHID)', ['2001:2::1', '2001:20::1', '2001:1ff::1']],
+      ['3fff::/20 (documentation)', ['3fff::1', '3fff:fff:ffff::1']],
+      ['5f00::/16 (SRv6 segment identifiers)', ['5f00::1']],
+      ['192.88.99.0/24 (6to4 relay anycast, deprecated)', ['192.88.99.1']],
     ])('does not connect to %s', (_range, addresses) => {
       for (const address of addresses) {
         expect(addressRefusal(address, strict)).toBe(`${address} is not a public address`);
       }
     });
 
-    it.each(['2003::1', '2001:4860:4860::8888', '2a00:1450:4001::200e'])('still connects to %s', (address) => {
-      expect(addressRefusal(address, strict)).toBeNull();
-    });
+    it.each(['2003::1', '2001:200::1', '2001:4860:4860::8888', '2a00:1450:4001::200e', '3fff:1000::1'])(
+      'still connects to %s',
+      (address) => {
+        expect(addressRefusal(address, strict)).toBeNull();
+      },
+    );
 
     it('connects to loopback only with the development setting', () => {
       expect(addressRefusal('127.0.0.1', dev)).toBeNull();
@@ -130,6 +214,14 @@ describe('callback target policy', () => {
     it('takes a loopback address with the development setting', async () => {
       await expect(checkHost('localhost', dev, { lookup: resolvesTo('127.0.0.1') })).resolves.toMatchObject({
         refusal: null,
+      });
+    });
+
+    it('refuses a host of an https URL that resolves to loopback, also with the development setting', async () => {
+      const policy = policyFor(new URL('https://dev.example.test/hook'), dev);
+      await expect(checkHost('dev.example.test', policy, { lookup: resolvesTo('127.0.0.1', '::1') })).resolves.toEqual({
+        addresses: null,
+        refusal: 'callbackUrl must resolve to a public address',
       });
     });
 

@@ -2,11 +2,14 @@ import { type LookupAddress, type LookupOptions, promises as dns } from 'node:dn
 import { BlockList, isIP } from 'node:net';
 
 /**
- * Where callbacks may go. A callback URL must be https; the one exception, for local development and the
- * tests, is plain http to a loopback address when WEBHOOK_ALLOW_LOOPBACK_HTTP is on. Whatever the URL
- * says, the address it resolves to must be public: loopback, private, link-local and the other special
- * ranges are refused (loopback only allowed with that development setting), when subscribing and again
- * at every delivery, on the address the connection is then made to (no DNS rebinding).
+ * Where callbacks may go. A callback URL must be https, and whatever the URL says, the address it resolves to
+ * must be public: loopback, private, link-local and the other special ranges are refused, when subscribing and
+ * again at every delivery, on the address the connection is then made to (no DNS rebinding).
+ *
+ * The one exception, for local development and the tests, is WEBHOOK_ALLOW_LOOPBACK_HTTP: with it, and only
+ * for a plain http URL whose host is `localhost`, an IPv4 loopback address (127.0.0.0/8, in any form the URL
+ * parser reads, which it writes back as dotted decimal) or `[::1]`, the connection may go to a loopback
+ * address. An https URL to loopback stays refused, and so does an http URL to any other host.
  */
 export interface TargetPolicyOptions {
   allowLoopbackHttp: boolean;
@@ -21,6 +24,8 @@ for (const [network, prefix] of [
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
   ['192.0.2.0', 24],
+  // the 6to4 relay anycast (RFC 7526 deprecated it): refused like 2002::/16
+  ['192.88.99.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
   ['198.51.100.0', 24],
@@ -37,7 +42,14 @@ for (const [network, prefix] of [
   ['64:ff9b::', 96],
   ['64:ff9b:1::', 48],
   ['100::', 64],
+  // IETF protocol assignments, none of them a receiver's address: Teredo (2001::/32), which like 6to4 below
+  // carries an IPv4 address (obfuscated) and reaches it through a relay, benchmarking, ORCHID and anycast.
+  ['2001::', 23],
   ['2001:db8::', 32],
+  // documentation (RFC 9637), like 2001:db8::/32
+  ['3fff::', 20],
+  // SRv6 segment identifiers (RFC 9602), not hosts
+  ['5f00::', 16],
   // 6to4 (obsolete: RFC 7526 deprecated its relays) carries an IPv4 address in bits 16 to 47 and reaches it
   // through a relay. The whole prefix is refused rather than the embedded address decoded and checked: a
   // webhook receiver has a native address, and a decoder would be one more way around the IPv4 ranges.
@@ -57,12 +69,27 @@ LOOPBACK.addAddress('::1', 'ipv6');
 
 const LOOPBACK_NAMES = new Set(['localhost', 'localhost.']);
 
-export function isLoopbackAddress(address: string): boolean {
-  const mapped = ipv4Mapped(address);
-  return mapped === null ? LOOPBACK.check(address, 'ipv6') : LOOPBACK.check(mapped, 'ipv4');
+/**
+ * The host of an http URL that WEBHOOK_ALLOW_LOOPBACK_HTTP admits: `localhost`, an IPv4 loopback address or
+ * `::1`, as the URL parser normalizes them (not the IPv4-mapped `::ffff:127.0.0.1`).
+ */
+function isLoopbackHttpHost(host: string): boolean {
+  if (LOOPBACK_NAMES.has(host.toLowerCase())) return true;
+  return isIP(host) === 4 ? LOOPBACK.check(host, 'ipv4') : host === '::1';
 }
 
-/** Why the service may not connect to this resolved address, or null when it may. */
+/**
+ * The policy for the connections to a URL: loopback is allowed only for a plain http URL, and only with
+ * WEBHOOK_ALLOW_LOOPBACK_HTTP.
+ */
+export function policyFor(url: URL, options: TargetPolicyOptions): TargetPolicyOptions {
+  return { allowLoopbackHttp: options.allowLoopbackHttp && url.protocol === 'http:' };
+}
+
+/**
+ * Why the service may not connect to this resolved address, or null when it may. `options` is the policy of
+ * the URL ({@link policyFor}): loopback passes only for an http URL with the development setting.
+ */
 export function addressRefusal(address: string, options: TargetPolicyOptions): string | null {
   const family = isIP(address);
   if (family === 0) return `${address} is not an IP address`;
@@ -121,18 +148,39 @@ export function urlRefusal(text: string, options: TargetPolicyOptions): string |
   if (url.username !== '' || url.password !== '') return 'callbackUrl must not carry credentials';
   const host = urlHost(url);
   if (url.protocol === 'http:') {
-    const loopback = LOOPBACK_NAMES.has(host.toLowerCase()) || (isIP(host) !== 0 && isLoopbackAddress(host));
-    if (!(options.allowLoopbackHttp && loopback)) return 'callbackUrl must be an https URL';
+    if (!(options.allowLoopbackHttp && isLoopbackHttpHost(host))) return 'callbackUrl must be an https URL';
   } else if (url.protocol !== 'https:') {
     return 'callbackUrl must be an https URL';
   }
+  const policy = policyFor(url, options);
   let refusal: string | null = null;
   if (isIP(host) !== 0) {
-    refusal = addressRefusal(host, options);
-  } else if (LOOPBACK_NAMES.has(host.toLowerCase()) && !options.allowLoopbackHttp) {
+    refusal = addressRefusal(host, policy);
+  } else if (LOOPBACK_NAMES.has(host.toLowerCase()) && !policy.allowLoopbackHttp) {
     refusal = `${host} is a loopback address`;
   }
   return refusal === null ? null : `callbackUrl: ${refusal}`;
+}
+
+/**
+ * Characters the URL parser would drop or rewrite without a word (surrounding spaces and C0 controls, a tab
+ * or a line break anywhere, a backslash read as a slash): a URL holding one is refused rather than guessed at.
+ */
+const UNSAFE_URL_CHARACTERS = /[\s\p{Cc}\\]/u;
+
+export type CallbackUrl = { url: string; refusal: null } | { url: null; refusal: string };
+
+/**
+ * A callback URL as a subscriber gives it: the URL in the normal form the service stores, shows and connects
+ * to (the WHATWG URL serialization: `HTTPS://Hooks.Example.COM:443/a/../b` is `https://hooks.example.com/b`),
+ * or why it is refused. The host name is checked apart ({@link checkHost}).
+ */
+export function normalizeCallbackUrl(text: string, options: TargetPolicyOptions): CallbackUrl {
+  if (UNSAFE_URL_CHARACTERS.test(text)) {
+    return { url: null, refusal: 'callbackUrl must not contain whitespace, control characters or backslashes' };
+  }
+  const refusal = urlRefusal(text, options);
+  return refusal === null ? { url: new URL(text).href, refusal: null } : { url: null, refusal };
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined, hostname: string): Promise<T> {

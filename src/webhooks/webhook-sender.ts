@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { checkHost, type TargetPolicyOptions, urlRefusal } from './target-policy';
+import { checkHost, policyFor, type TargetPolicyOptions, urlRefusal } from './target-policy';
 
 export interface SendResult {
   ok: boolean;
@@ -55,7 +55,7 @@ export class WebhookSender {
         url,
         {
           method: 'POST',
-          lookup: this.checkedLookup,
+          lookup: this.checkedLookup(policyFor(url, this.policy)),
           agent: false,
           headers: {
             ...headers,
@@ -97,20 +97,22 @@ export class WebhookSender {
 
   /**
    * DNS lookup that refuses a host when any of its addresses may not be connected to, with the same check
-   * as subscribing. The request's own deadline bounds it.
+   * as subscribing (`policy` is the URL's). The request's own deadline bounds it.
    */
-  private readonly checkedLookup: LookupFunction = (hostname, options, callback) => {
-    checkHost(hostname, this.policy, { family: options.family }).then(
-      ({ addresses, refusal }) => {
-        if (addresses === null) {
-          callback(new Error(`refused target: ${refusal}`), '', 0);
-        } else if (options.all === true) {
-          callback(null, addresses);
-        } else {
-          callback(null, addresses[0].address, addresses[0].family);
-        }
-      },
-      (error: Error) => callback(error, '', 0),
-    );
-  };
+  private checkedLookup(policy: TargetPolicyOptions): LookupFunction {
+    return (hostname, options, callback) => {
+      checkHost(hostname, policy, { family: options.family }).then(
+        ({ addresses, refusal }) => {
+          if (addresses === null) {
+            callback(new Error(`refused target: ${refusal}`), '', 0);
+          } else if (options.all === true) {
+            callback(null, addresses);
+          } else {
+            callback(null, addresses[0].address, addresses[0].family);
+          }
+        },
+        (error: Error) => callback(error, '', 0),
+      );
+    };
+  }
 }

@@ -6,6 +6,9 @@ import { ErrorCode } from '../common/errors/error-code';
 import { ApiErrors, BAD_TOKEN, INVALID_ID, NOT_MANAGEABLE } from '../common/errors/error-response.dto';
 import type { Int64 } from '../common/int64';
 import { Int64IdPipe } from '../common/int64-id.pipe';
+import { IDEMPOTENCY_ERRORS, Idempotent } from '../idempotency/idempotent.decorator';
+import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
+import type { IdempotentRequest } from '../idempotency/idempotency.service';
 import {
   CreatedWebhookDto,
   CreateWebhookDto,
@@ -40,6 +43,7 @@ export class WebhooksController {
 
   @Post('webhook')
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({
     summary: 'Subscribe to Call events',
     description:
@@ -78,10 +82,15 @@ export class WebhooksController {
       message: 'limit must be an integer from 1 to 5000.',
       summary: 'limit out of range',
     },
+    ...IDEMPOTENCY_ERRORS,
     BAD_TOKEN,
   )
-  subscribe(@CurrentPrincipal() caller: Principal, @Body() body: CreateWebhookDto): Promise<CreatedWebhookDto> {
-    return this.webhooks.subscribe(caller, body);
+  subscribe(
+    @CurrentPrincipal() caller: Principal,
+    @Body() body: CreateWebhookDto,
+    @IdempotencyOf() idempotency: IdempotentRequest | null,
+  ): Promise<CreatedWebhookDto> {
+    return this.webhooks.subscribe(caller, body, idempotency);
   }
 
   @Get('webhooks')

@@ -13,17 +13,26 @@ import { IdGenerator } from '../database/id-generator';
 import { formatUtc, sqlDateTime } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
 import { nowToTheSecond } from '../database/utc';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import { CALL_LIST_ID } from './call-events.outbox';
 import {
   type CreatedWebhookDto,
   type CreateWebhookDto,
   DEFAULT_BATCH_LIMIT,
   type DeletedWebhookDto,
+  MAX_CALLBACK_URL_LENGTH,
   type DeliveryReportDto,
   type WebhookDto,
   type WebhookListDto,
 } from './dto/webhook.dto';
-import { checkHost, type HostCheck, type TargetPolicyOptions, urlHost, urlRefusal } from './target-policy';
+import {
+  checkHost,
+  type HostCheck,
+  normalizeCallbackUrl,
+  policyFor,
+  type TargetPolicyOptions,
+  urlHost,
+} from './target-policy';
 import { EventStatus } from './webhook-event.entity';
 import { SubscriptionStatus, WebhookSubscriptionEntity } from './webhook-subscription.entity';
 
@@ -43,18 +52,24 @@ export class WebhooksService {
     private readonly transactions: TransactionRunner,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
   ) {
     this.policy = { allowLoopbackHttp: config.webhooks.allowLoopbackHttp };
   }
 
-  async subscribe(caller: Principal, input: CreateWebhookDto): Promise<CreatedWebhookDto> {
+  /** With an Idempotency-Key, the answer (with its secret) is stored with the subscription. */
+  async subscribe(
+    caller: Principal,
+    input: CreateWebhookDto,
+    idempotency: IdempotentRequest | null,
+  ): Promise<CreatedWebhookDto> {
     if (input.listId !== CALL_LIST_ID) {
       throw new AppError(
         ErrorCode.ListNotSupported,
         `listId ${input.listId} cannot be subscribed to yet: only 6 (Call) is offered.`,
       );
     }
-    await this.requireSafeTarget(input.callbackUrl);
+    const callbackUrl = await this.requireSafeTarget(input.callbackUrl);
     const subscriptions = this.dataSource.getRepository(WebhookSubscriptionEntity);
     if ((await subscriptions.countBy({ userId: caller.userId })) >= MAX_SUBSCRIPTIONS_PER_USER) {
       throw new AppError(
@@ -68,7 +83,7 @@ export class WebhooksService {
       teamId: caller.teamId,
       userId: caller.userId,
       listId: input.listId,
-      callbackUrl: input.callbackUrl,
+      callbackUrl,
       batchLimit: input.limit ?? DEFAULT_BATCH_LIMIT,
       secret: `whsec_${randomBytes(24).toString('base64url')}`,
       status: SubscriptionStatus.Active,
@@ -77,8 +92,10 @@ export class WebhooksService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.transactions.run((manager) => manager.insert(WebhookSubscriptionEntity, subscription));
-    return { ...webhookFields(subscription), secret: subscription.secret };
+    return this.idempotency.run(idempotency, async (manager) => {
+      await manager.insert(WebhookSubscriptionEntity, subscription);
+      return { ...webhookFields(subscription), secret: subscription.secret };
+    });
   }
 
   async list(caller: Principal): Promise<WebhookListDto> {
@@ -165,22 +182,31 @@ export class WebhooksService {
   }
 
   /**
-   * The URL by the policy, and every address its host resolves to now. No answer names a resolved address
-   * (it would tell how internal names resolve); a lookup that fails or outlasts LOOKUP_TIMEOUT_MS gets one
-   * generic answer.
+   * The URL, normalized, by the policy, and every address its host resolves to now. No answer names a
+   * resolved address (it would tell how internal names resolve); a lookup that fails or outlasts
+   * LOOKUP_TIMEOUT_MS gets one generic answer.
    */
-  private async requireSafeTarget(callbackUrl: string): Promise<void> {
-    const refusal = urlRefusal(callbackUrl, this.policy);
-    if (refusal !== null) throw new AppError(ErrorCode.InvalidParameter, `${refusal}.`);
-    const host = urlHost(new URL(callbackUrl));
-    if (isIP(host) !== 0) return;
+  private async requireSafeTarget(text: string): Promise<string> {
+    const { url, refusal } = normalizeCallbackUrl(text, this.policy);
+    if (url === null) throw new AppError(ErrorCode.InvalidParameter, `${refusal}.`);
+    // Normalizing percent-encodes what the URL may not hold as such (é is %C3%A9): check the length again.
+    if (url.length > MAX_CALLBACK_URL_LENGTH) {
+      throw new AppError(
+        ErrorCode.ParameterTooLong,
+        `callbackUrl is longer than ${MAX_CALLBACK_URL_LENGTH} characters once normalized.`,
+      );
+    }
+    const parsed = new URL(url);
+    const host = urlHost(parsed);
+    if (isIP(host) !== 0) return url;
     let checked: HostCheck;
     try {
-      checked = await checkHost(host, this.policy, { timeoutMs: LOOKUP_TIMEOUT_MS });
+      checked = await checkHost(host, policyFor(parsed, this.policy), { timeoutMs: LOOKUP_TIMEOUT_MS });
     } catch {
       throw new AppError(ErrorCode.InvalidParameter, 'callbackUrl: its host name does not resolve.');
     }
     if (checked.refusal !== null) throw new AppError(ErrorCode.InvalidParameter, `${checked.refusal}.`);
+    return url;
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Response } from 'supertest';
 import { Scope } from '../../src/auth/scopes';
 import { CALLS, USERS } from '../support/demo';
+import { fakeDns } from '../support/fake-dns';
 import { Factory, freshId } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -58,7 +59,7 @@ const DOCUMENTED = documentedErrors(
 // ---------------------------------------------------------------------------------------------------------
 // How to provoke each documented example
 
-/** An API client of a demo user holding scopes (a client is registered for each request). */
+/** An API client of a demo user holding scopes (registered once for each of these objects). */
 interface ClientCaller {
   clientOf: string;
   scopes: string[];
@@ -70,6 +71,7 @@ interface Provocation {
   /** Values of the path's `{parameters}`, by default those of {@link DEFAULT_PARAMS}. */
   params?: Record<string, string>;
   query?: Record<string, string>;
+  headers?: Record<string, string>;
   /** Content-Type (a supertest shorthand such as `form`); JSON for an object body by default. */
   type?: string;
   body?: string | object;
@@ -109,6 +111,33 @@ function forEachRoute(routes: string[], cases: Record<string, Provocation>): Rec
       Object.entries(cases).map(([answer, provocation]) => [`${route} ${answer}`, provocation]),
     ),
   );
+}
+
+/**
+ * The Idempotency-Key refusals of a route that creates something: a key with a space; and a key sent with
+ * one body (which the route takes) and then with another.
+ */
+function idempotencyKeyErrors(
+  route: string,
+  as: string | ClientCaller,
+  body: object,
+  otherBody: object,
+): Record<string, Provocation> {
+  const key = `documented-${route.replace(/\W+/g, '-')}`;
+  return {
+    [`${route} 400 IDEMPOTENCY_KEY_INVALID`]: { as, headers: { 'Idempotency-Key': 'order 7' }, body },
+    [`${route} 409 IDEMPOTENCY_KEY_REUSED`]: {
+      as,
+      headers: { 'Idempotency-Key': key },
+      body: otherBody,
+      arrange: async ({ send }) => {
+        // A webhook subscription's callback host resolves to a public address.
+        fakeDns({ 'hooks.example.com': ['93.184.216.34'] });
+        const first = await send({ as, headers: { 'Idempotency-Key': key }, body });
+        expect(first.status).toBeLessThan(300);
+      },
+    },
+  };
 }
 
 /** By `METHOD /path status example`: the request that gets the documented answer. */
@@ -185,6 +214,10 @@ const PROVOKE: Record<string, Provocation> = {
     as: { clientOf: USERS.otherTeamAdmin, scopes: [Scope.DialerWrite] },
     body: { ...DIALER_CALL, dialerCallRecordId: freshId(), userId: USERS.otherTeamAdmin },
   },
+  'POST /v1.0/dialer/calls 400 AGENT_INACTIVE': {
+    as: DIALER_CLIENT,
+    body: { ...DIALER_CALL, dialerCallRecordId: freshId(), userId: USERS.deactivated },
+  },
   'POST /v1.0/dialer/calls 403 INSUFFICIENT_SCOPE': {
     as: USERS.agent,
     body: { ...DIALER_CALL, dialerCallRecordId: freshId() },
@@ -197,6 +230,16 @@ const PROVOKE: Record<string, Provocation> = {
       expect(first.status).toBe(201);
     },
   },
+
+  ...idempotencyKeyErrors('POST /v1.0/logType', USERS.agent, LOG_CALL, { ...LOG_CALL, content: 'Called back.' }),
+  ...idempotencyKeyErrors('POST /v1.0/leads', USERS.agent, { firstName: 'Maya' }, { firstName: 'Mia' }),
+  ...idempotencyKeyErrors(
+    'POST /v1.0/dialer/calls',
+    DIALER_CLIENT,
+    { ...DIALER_CALL, dialerCallRecordId: freshId() },
+    { ...DIALER_CALL, dialerCallRecordId: freshId() },
+  ),
+  ...idempotencyKeyErrors('POST /v1.0/webhook', USERS.agent, SUBSCRIPTION, { ...SUBSCRIPTION, limit: 10 }),
 
   'POST /v1.0/webhook 400 LIST_NOT_SUPPORTED': { as: USERS.agent, body: { ...SUBSCRIPTION, listId: 2 } },
   'POST /v1.0/webhook 400 INVALID_PARAMETER': {
@@ -263,9 +306,14 @@ describe('every documented error example is an answer the service gives', () => 
     jest.restoreAllMocks();
   });
 
+  const clients = new Map<ClientCaller, string>();
   const tokenOf = async (caller: string | ClientCaller): Promise<string> => {
     if (typeof caller === 'string') return t.token(caller);
-    const { clientId } = await factory.client(caller.clientOf, caller.scopes);
+    let clientId = clients.get(caller);
+    if (clientId === undefined) {
+      clientId = (await factory.client(caller.clientOf, caller.scopes)).clientId;
+      clients.set(caller, clientId);
+    }
     return t.token(caller.clientOf, { clientId, scopes: caller.scopes });
   };
 
@@ -278,6 +326,7 @@ describe('every documented error example is an answer the service gives', () => 
     let req = t.http()[method as 'get'](url);
     if (provocation.query !== undefined) req = req.query(provocation.query);
     if (provocation.as !== undefined) req = req.set('Authorization', `Bearer ${await tokenOf(provocation.as)}`);
+    for (const [name, value] of Object.entries(provocation.headers ?? {})) req = req.set(name, value);
     if (provocation.type !== undefined) req = req.type(provocation.type);
     if (provocation.body !== undefined) req = req.send(provocation.body);
     return req;

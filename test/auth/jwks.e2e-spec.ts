@@ -33,10 +33,14 @@ describe('an external identity provider (JWT_JWKS_URL)', () => {
     await new Promise((resolve) => jwks.close(resolve));
   });
 
-  const token = (key: KeyObject | string, options: { algorithm?: 'RS256' | 'HS256'; kid?: string } = {}) =>
+  const token = (
+    key: KeyObject | string,
+    options: { algorithm?: 'RS256' | 'HS256'; kid?: string; header?: Record<string, unknown> } = {},
+  ) =>
     sign({ sub: USERS.agent }, key, {
       algorithm: options.algorithm ?? 'RS256',
       keyid: options.kid ?? 'key-1',
+      ...(options.header === undefined ? {} : { header: { alg: options.algorithm ?? 'RS256', ...options.header } }),
       issuer: 'https://idp.example.com/',
       audience: 'calls-api',
       expiresIn: 300,
@@ -61,6 +65,14 @@ describe('an external identity provider (JWT_JWKS_URL)', () => {
   it('refuses HS256 signed with the public key as the secret (algorithm confusion)', async () => {
     const pem = provider.publicKey.export({ format: 'pem', type: 'spki' }).toString();
     expect((await getCall(token(pem, { algorithm: 'HS256' }))).status).toBe(401);
+  });
+
+  it('refuses a token signed by the provider whose header lists an extension it must understand (crit)', async () => {
+    const res = await getCall(
+      token(provider.privateKey, { header: { crit: ['urn:example:bound'], 'urn:example:bound': 'x' } }),
+    );
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ code: 'BAD_CREDENTIALS', message: 'Invalid access token.' });
   });
 
   it('issues no tokens itself', async () => {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { sign, SignOptions } from 'jsonwebtoken';
+import { type JwtHeader, sign, SignOptions } from 'jsonwebtoken';
 import { UserEntity } from '../../src/auth/user.entity';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config/app-config';
 import { CALLS, DIALER_CALL_JSON, USERS } from '../support/demo';
@@ -103,6 +103,19 @@ describe('bearer token verification', () => {
       'The access token is not valid yet.',
     ],
     ['without exp', () => `Bearer ${signed({ sub: USERS.agent }, { expiresIn: undefined })}`, 'Invalid access token.'],
+    [
+      'a header listing an extension it must understand (crit)',
+      () => {
+        const header = { alg: 'HS256', crit: ['urn:example:bound'], 'urn:example:bound': 'x' } as JwtHeader;
+        return `Bearer ${signed({ sub: USERS.agent }, { header })}`;
+      },
+      'Invalid access token.',
+    ],
+    [
+      'a header with an empty crit',
+      () => `Bearer ${signed({ sub: USERS.agent }, { header: { alg: 'HS256', crit: [] } })}`,
+      'Invalid access token.',
+    ],
     [
       'a wrong issuer',
       () => `Bearer ${signed({ sub: USERS.agent }, { issuer: 'someone-else' })}`,

@@ -3,6 +3,7 @@ import { ApiClientEntity } from '../../src/auth/api-client.entity';
 import { ApiClientsService, CreatedClient } from '../../src/auth/api-clients.service';
 import { UserEntity } from '../../src/auth/user.entity';
 import { CALLS, DIALER_CALL_JSON, USERS } from '../support/demo';
+import { countStatements } from '../support/statement-counter';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('POST /oauth/token (client credentials)', () => {
@@ -83,6 +84,22 @@ describe('POST /oauth/token (client credentials)', () => {
       code: 'BAD_CREDENTIALS',
       message: 'Unknown client, wrong secret, or the client is revoked.',
     });
+  });
+
+  it('does the same database work for an unknown client id as for a known one, so that timing tells neither', async () => {
+    const statementsFor = async (clientId: string): Promise<number> => {
+      const statements = countStatements(t.dataSource);
+      try {
+        const res = await token().send({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'x' });
+        expect(res.status).toBe(401);
+        return statements.count();
+      } finally {
+        statements.restore();
+      }
+    };
+    const known = await statementsFor(client.clientId);
+    const unknown = await statementsFor('cl_000000000000000000000000');
+    expect({ known, unknown }).toEqual({ known: 1, unknown: 1 });
   });
 
   it.each([

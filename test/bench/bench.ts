@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { loadAppConfig } from '../../src/config/app-config';
 import { JwtKeys } from '../../src/auth/jwt-keys';
 import { TokenService } from '../../src/auth/token.service';
@@ -19,7 +21,10 @@ import {
  * on MySQL. For each engine: a warm-up, then the baseline (a public route that touches neither auth nor
  * the database), the allowed GET (user 100234) and the denied GET (user 100235), each for
  * BENCH_DURATION seconds (10) in BENCH_ROUNDS turns (5) with BENCH_CONNECTIONS connections (50), in the
- * same run.
+ * same run. A second baseline is the framework's ceiling: a bare NestJS app (framework-baseline.ts) answering
+ * Get Call's path with the same JSON and nothing else; each case is printed as a fraction of both. BENCH_COMPARE names another checkout (built with `npm run build`): its service runs beside this one
+ * on the same database and its two Get Call cases take their turns among these, so that a change is measured
+ * against the build before it side by side.
  */
 const CALL = '/v2.0/communication/call/563172647619608';
 const duration = envNumber('BENCH_DURATION', 10);
@@ -27,16 +32,50 @@ const connections = envNumber('BENCH_CONNECTIONS', 50);
 const warmup = envNumber('BENCH_WARMUP', 5);
 const rounds = envNumber('BENCH_ROUNDS', 5);
 
+/** The main.js of the build named by BENCH_COMPARE (a checkout folder or the file itself), if any. */
+function compareBuild(): string | undefined {
+  const named = process.env.BENCH_COMPARE;
+  if (!named) return undefined;
+  const mainJs = named.endsWith('.js') ? path.resolve(named) : path.resolve(named, 'dist/src/main.js');
+  if (!existsSync(mainJs)) throw new Error(`BENCH_COMPARE: no build at ${mainJs} (run npm run build there)`);
+  return mainJs;
+}
+
+/** Get Call's answer as the service gives it, for the framework baseline to send back. */
+async function callJson(baseUrl: string): Promise<string> {
+  const tokens = new TokenService(loadAppConfig({}), new JwtKeys(loadAppConfig({})));
+  const response = await fetch(baseUrl + CALL, {
+    headers: { authorization: `Bearer ${tokens.issue({ userId: '100234' }).accessToken}` },
+  });
+  if (response.status !== 200) throw new Error(`Get Call answered ${response.status}`);
+  return response.text();
+}
+
 async function benchEngine(db: BenchDatabase): Promise<void> {
   const server = await startServer({ DATABASE_URL: db.url, DEMO_DATA: 'true', DATABASE_MIGRATE: 'true' });
+  const compareJs = compareBuild();
+  const framework = await startServer(
+    { BASELINE_BODY: await callJson(server.baseUrl) },
+    path.resolve(__dirname, 'framework-baseline.js'),
+  );
+  const before = compareJs
+    ? await startServer({ DATABASE_URL: db.url, DATABASE_MIGRATE: 'false', WEBHOOK_WORKER: 'false' }, compareJs)
+    : undefined;
   try {
     const tokens = new TokenService(loadAppConfig({}), new JwtKeys(loadAppConfig({})));
     const bearer = (userId: string) => ({ authorization: `Bearer ${tokens.issue({ userId }).accessToken}` });
     const cases = [
       { name: 'baseline GET /health/live', url: `${server.baseUrl}/health/live`, headers: {}, expect: 200 },
+      { name: 'framework ceiling (bare Nest)', url: framework.baseUrl + CALL, headers: {}, expect: 200 },
       { name: 'GET call as 100234 (allowed)', url: server.baseUrl + CALL, headers: bearer('100234'), expect: 200 },
       { name: 'GET call as 100235 (denied)', url: server.baseUrl + CALL, headers: bearer('100235'), expect: 400 },
     ];
+    if (before) {
+      cases.push(
+        { name: 'BEFORE: GET call as 100234', url: before.baseUrl + CALL, headers: bearer('100234'), expect: 200 },
+        { name: 'BEFORE: GET call as 100235', url: before.baseUrl + CALL, headers: bearer('100235'), expect: 400 },
+      );
+    }
     for (const c of cases) {
       const response = await fetch(c.url, { headers: c.headers });
       if (response.status !== c.expect) throw new Error(`${c.name}: expected ${c.expect}, got ${response.status}`);
@@ -59,6 +98,7 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
     const results = runs.map(merge);
     const rate = (r: LoadResult) => r.latencies.length / r.seconds;
     const baseline = rate(results[0]);
+    const ceiling = rate(results[1]);
     const rows = cases.map((c, i) => {
       const r = results[i];
       const sorted = [...r.latencies].sort((a, b) => a - b);
@@ -69,18 +109,21 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
         `${percentile(sorted, 50).toFixed(1)} ms`,
         `${percentile(sorted, 99).toFixed(1)} ms`,
         (rate(r) / baseline).toFixed(2),
+        (rate(r) / ceiling).toFixed(2),
         r.errors + r.timeouts + unexpected,
       ];
     });
     process.stdout.write(
       `\n${db.label}: ${connections} connections, ${duration} s per case in ${rounds} rounds, after a ${warmup} s ` +
         `warm-up per case\n` +
-        table(['case', 'req/s', 'p50', 'p99', 'vs baseline', 'errors'], rows) +
+        table(['case', 'req/s', 'p50', 'p99', 'vs /health/live', 'vs framework', 'errors'], rows) +
         `\nservice memory (RSS): ${rssStart.toFixed(0)} MB at the start of the measured rounds, ` +
         `${rssEnd.toFixed(0)} MB at their end\n`,
     );
   } finally {
     await server.stop();
+    await framework.stop();
+    await before?.stop();
   }
 }
 

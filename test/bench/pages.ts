@@ -7,7 +7,8 @@ import { CommunicationEntity } from '../../src/calls/communication.entity';
 import { DialerCallRecordEntity } from '../../src/calls/dialer-call-record.entity';
 import { loadAppConfig } from '../../src/config/app-config';
 import { resolveDataSourceOptions } from '../../src/database/data-source-options';
-import { prepareDatabase } from '../../src/database/prepare-database';
+import { ENTITIES } from '../../src/entities';
+import { prepareDatabase } from '../../src/seeds/prepare-database';
 import { LeadEntity } from '../../src/leads/lead.entity';
 import { type BenchDatabase, envNumber, runOnEngines, startServer, table } from './support';
 
@@ -24,7 +25,7 @@ const quiet = { log: () => undefined, error: () => undefined, warn: () => undefi
 
 async function fill(url: string): Promise<DataSource> {
   const config = loadAppConfig({ DATABASE_URL: url, DEMO_DATA: 'true' });
-  const dataSource = new DataSource(await resolveDataSourceOptions(config.database));
+  const dataSource = new DataSource(await resolveDataSourceOptions(config.database, ENTITIES));
   await dataSource.initialize();
   await prepareDatabase(dataSource, config, quiet);
   const now = new Date(Date.UTC(2026, 4, 1));

@@ -218,8 +218,11 @@ export function table(headers: string[], rows: (string | number)[][]): string {
 /** One kind of request in a mixed load, with the one answer it must get. */
 export interface LoadCase {
   name: string;
+  /** GET unless told. */
+  method?: 'GET' | 'POST';
   path: string;
   headers?: Record<string, string>;
+  body?: string;
   expectStatus: number;
   /** The exact body every answer must have; absent: any body. */
   expectBody?: string;
@@ -292,7 +295,8 @@ export function runCases(options: {
             setupRequest: (request, context) => {
               const i = draw();
               (context as { case: number }).case = i;
-              return { ...request, method: 'GET', path: cases[i].path, headers: cases[i].headers };
+              const { method = 'GET', path, headers, body } = cases[i];
+              return { ...request, method, path, headers, body };
             },
             onResponse: (status, body, context) => {
               const i = (context as { case: number }).case;

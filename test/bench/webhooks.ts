@@ -6,7 +6,8 @@ import { JwtKeys } from '../../src/auth/jwt-keys';
 import { TokenService } from '../../src/auth/token.service';
 import { loadAppConfig } from '../../src/config/app-config';
 import { resolveDataSourceOptions } from '../../src/database/data-source-options';
-import { prepareDatabase } from '../../src/database/prepare-database';
+import { ENTITIES } from '../../src/entities';
+import { prepareDatabase } from '../../src/seeds/prepare-database';
 import { EventStatus, WebhookEventEntity } from '../../src/webhooks/webhook-event.entity';
 import { SubscriptionStatus, WebhookSubscriptionEntity } from '../../src/webhooks/webhook-subscription.entity';
 import { type BenchDatabase, envNumber, percentile, runOnEngines, startServer, table } from './support';
@@ -62,7 +63,7 @@ class Receiver {
 
 async function fill(url: string, callbackUrl: string): Promise<void> {
   const config = loadAppConfig({ DATABASE_URL: url, DEMO_DATA: 'true' });
-  const dataSource = new DataSource(await resolveDataSourceOptions(config.database));
+  const dataSource = new DataSource(await resolveDataSourceOptions(config.database, ENTITIES));
   await dataSource.initialize();
   try {
     await prepareDatabase(dataSource, config, quiet);

@@ -10,8 +10,11 @@ describe('POST /v1.0/dialer/calls (dialer ingestion)', () => {
   let factory: Factory;
   let dialerToken: string;
 
+  // The log of the suite: a test provokes an unexpected error on purpose, whose line is checked, not printed.
+  const logLines: string[] = [];
+
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, { logDestination: { write: (line: string) => logLines.push(line) } });
     factory = new Factory(t.dataSource);
     const client = await factory.client(USERS.agent, ['dialer:write']);
     dialerToken = t.token(USERS.agent, { clientId: client.clientId, scopes: ['dialer:write'] });
@@ -175,6 +178,7 @@ describe('POST /v1.0/dialer/calls (dialer ingestion)', () => {
     const ids = jest.spyOn(t.app.get(IdGenerator), 'next').mockReturnValue(taken);
     const body = record();
     const before = await rows();
+    logLines.length = 0;
     try {
       const res = await ingest(body);
       expect(res.status).toBe(500);
@@ -182,6 +186,9 @@ describe('POST /v1.0/dialer/calls (dialer ingestion)', () => {
     } finally {
       ids.mockRestore();
     }
+    expect(logLines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 'error', msg: expect.stringMatching(/^Unexpected error \(request [^)]+\): /) }),
+    ]);
     expect(await rows()).toEqual(before);
     expect(await t.dataSource.getRepository(DialerCallRecordEntity).existsBy({ id: body.dialerCallRecordId })).toBe(
       false,
@@ -230,6 +237,37 @@ describe('POST /v1.0/dialer/calls (dialer ingestion)', () => {
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ code: 'PERMISSION_DENIED', message });
       expect(await rows()).toEqual(before);
+    });
+  });
+
+  describe('the agents', () => {
+    it.each([
+      [{ userId: Number(USERS.deactivated) }, "userId: 100239 is a deactivated user of the client's team."],
+      [{ agentId: Number(USERS.deactivated) }, "agentId: 100239 is a deactivated user of the client's team."],
+    ])('refuses %j, a deactivated agent, with 400 AGENT_INACTIVE', async (overrides, message) => {
+      const before = await rows();
+      const res = await ingest(record(overrides));
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 'AGENT_INACTIVE', message });
+      expect(await rows()).toEqual(before);
+    });
+  });
+
+  describe('a hidden lead (the rule is the team’s: the dialer is the team’s system)', () => {
+    it('records a call on it for a client of any team member, and reading it stays the lead’s rule', async () => {
+      // 100235 may not manage the hidden lead 100002; its client records the call all the same.
+      const client = await factory.client(USERS.unrelatedAgent, ['dialer:write']);
+      const token = t.token(USERS.unrelatedAgent, { clientId: client.clientId, scopes: ['dialer:write'] });
+      const res = await ingest(record({ leadId: 100002, userId: Number(USERS.unrelatedAgent) }), token);
+      expect(res.status).toBe(201);
+      const read = (userId: string) =>
+        t
+          .http()
+          .get(res.headers.location)
+          .set('Authorization', `Bearer ${t.token(userId)}`);
+      expect((await read(USERS.agent)).text).toBe(res.text);
+      expect((await read(USERS.unrelatedAgent)).status).toBe(400);
+      expect((await read(USERS.admin)).status).toBe(400);
     });
   });
 

@@ -2,7 +2,7 @@ import { ApiClientEntity } from '../../src/auth/api-client.entity';
 import { Role } from '../../src/auth/role';
 import { TeamEntity } from '../../src/auth/team.entity';
 import { UserEntity } from '../../src/auth/user.entity';
-import { runAdminCommand } from '../../src/cli/admin-commands';
+import { ADMIN_USAGE, runAdminCommand } from '../../src/cli/admin-commands';
 import { UsageError } from '../../src/cli/usage-error';
 import { CALLS, USERS } from '../support/demo';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -143,6 +143,13 @@ describe('npm run cli (administration)', () => {
       await expect(cli).rejects.toThrow(`${flag} must be ${what}.`);
     }
   });
+
+  it.each([[['help']], [['--help']], [['-h']], [['user:create', '--help']]])(
+    'answers %j with the usage',
+    async (argv) => {
+      await expect(run(...argv)).resolves.toBe(ADMIN_USAGE);
+    },
+  );
 
   it.each([
     [[], /^Usage: npm run cli/],

@@ -1,3 +1,6 @@
+import { isDatabaseUnavailable } from '../../src/database/database-errors';
+import { SqlReader } from '../../src/database/sql-reader';
+import { TransactionRunner } from '../../src/database/transaction-runner';
 import { CALLS, USERS } from '../support/demo';
 import { TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, mysqlServerUrl, testEngine } from '../support/test-database';
@@ -147,6 +150,52 @@ describeOnMysql('When the database fails', () => {
       }
       expect(await recovery(3 * REQUEST_TIMEOUT_MS)).toBeLessThan(3 * REQUEST_TIMEOUT_MS);
       expect((await logCall()).status).toBe(200);
+    });
+  });
+
+  describe('a statement on a connection that went silent', () => {
+    beforeAll(async () => {
+      // The pool's three connections open and idle, then frozen: every statement below goes on one of them.
+      await Promise.all(Array.from({ length: 3 }, () => t.dataSource.query('SELECT SLEEP(0.1)')));
+      proxy.freezeOpen();
+    });
+
+    afterAll(() => proxy.restore());
+
+    /** How the promise settled within `ms`, and when; 'pending' if it did not. */
+    const settled = async (promise: Promise<unknown>, ms: number) => {
+      const started = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        promise.then(
+          () => 'resolved' as const,
+          (error: unknown) => error,
+        ),
+        new Promise<'pending'>((resolve) => (timer = setTimeout(() => resolve('pending'), ms))),
+      ]);
+      clearTimeout(timer);
+      return { outcome, ms: Date.now() - started };
+    };
+
+    it('fails within the request timeout, a transaction and a read alike, rather than never settling', async () => {
+      const transactions = t.app.get(TransactionRunner);
+      const [query, transaction, read] = await Promise.all([
+        settled(t.dataSource.query('SELECT 1'), REQUEST_TIMEOUT_MS + 3000),
+        settled(
+          transactions.run((manager) => manager.query('SELECT 1')),
+          REQUEST_TIMEOUT_MS + 3000,
+        ),
+        settled(t.app.get(SqlReader).query('SELECT 1', []), REQUEST_TIMEOUT_MS + 3000),
+      ]);
+      for (const { outcome, ms } of [query, transaction, read]) {
+        expect(outcome).toBeInstanceOf(Error);
+        expect((outcome as Error).message).toContain(`No answer from the database within ${REQUEST_TIMEOUT_MS} ms`);
+        expect(isDatabaseUnavailable(outcome)).toBe(true);
+        expect(ms).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
+        expect(ms).toBeLessThan(REQUEST_TIMEOUT_MS + 1000);
+      }
+      // The silent connections were let go: the next statements get new ones.
+      await expect(transactions.run((manager) => manager.query('SELECT 2 AS two'))).resolves.toEqual([{ two: 2 }]);
     });
   });
 });

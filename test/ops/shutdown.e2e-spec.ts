@@ -4,8 +4,11 @@ import { JwtKeys } from '../../src/auth/jwt-keys';
 import { TokenService } from '../../src/auth/token.service';
 import { loadAppConfig } from '../../src/config/app-config';
 import { CALLS, USERS } from '../support/demo';
+import { Receiver } from '../support/receiver';
 import { buildService, type ServiceProcess, startService } from '../support/service-process';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { skipNote } from '../support/skip-note';
+import { TcpProxy } from '../support/tcp-proxy';
+import { createTestDatabase, mysqlServerUrl, type TestDatabase, testEngine } from '../support/test-database';
 
 interface Answer {
   status: number;
@@ -13,16 +16,17 @@ interface Answer {
   body: string;
 }
 
+const secret = randomBytes(32).toString('hex');
+const tokens = new TokenService(
+  loadAppConfig({ JWT_SECRET: secret }),
+  new JwtKeys(loadAppConfig({ JWT_SECRET: secret })),
+);
+
 /**
  * The service as its own process, sent SIGTERM while it answers a flood of reads and while requests are in
  * flight: requests whose bodies are still arriving when the signal comes.
  */
 describe('SIGTERM under load', () => {
-  const secret = randomBytes(32).toString('hex');
-  const tokens = new TokenService(
-    loadAppConfig({ JWT_SECRET: secret }),
-    new JwtKeys(loadAppConfig({ JWT_SECRET: secret })),
-  );
   let database: TestDatabase;
   let service: ServiceProcess;
 
@@ -153,4 +157,164 @@ describe('SIGTERM under load', () => {
     expect(service.output()).toContain('"msg":"Stopped"');
     agent.destroy();
   }, 60_000);
+});
+
+const describeOnMysql = testEngine === 'mysql' ? describe : describe.skip;
+if (testEngine !== 'mysql') {
+  skipNote('SIGTERM with a database that does not answer: it cuts a network connection, so it runs on MySQL.');
+}
+
+/**
+ * The service as its own process on a MySQL database reached through a proxy, its webhook worker running,
+ * sent SIGTERM while the worker waits on a database that went silent, or after an outage: it is gone within
+ * SHUTDOWN_GRACE_MS whatever it waits on.
+ */
+describeOnMysql('SIGTERM when the database does not answer', () => {
+  let main: string;
+  let receiver: Receiver;
+  const running: { service: ServiceProcess; proxy: TcpProxy; database: TestDatabase }[] = [];
+
+  beforeAll(async () => {
+    main = await buildService();
+    receiver = await new Receiver().start();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const { service, proxy, database } of running) {
+      if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGKILL');
+      await proxy.stop();
+      await database.drop();
+    }
+    await receiver.stop();
+  });
+
+  async function startBehindProxy(env: Record<string, string>) {
+    const database = await createTestDatabase();
+    const server = new URL(mysqlServerUrl);
+    const proxy = new TcpProxy(server.hostname, Number(server.port || 3306));
+    const proxied = new URL(database.url);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(await proxy.start());
+    const service = await startService(main, {
+      DATABASE_URL: proxied.toString(),
+      DATABASE_MIGRATE: 'true',
+      DEMO_DATA: 'true',
+      JWT_SECRET: secret,
+      LOG_LEVEL: 'log',
+      WEBHOOK_WORKER: 'true',
+      WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true',
+      ...env,
+    });
+    running.push({ service, proxy, database });
+    return { service, proxy };
+  }
+
+  /** Sends SIGTERM and waits for the exit, at most `ms`: the exit code and how long it took, or 'running'. */
+  async function terminate(service: ServiceProcess, ms: number) {
+    const sent = Date.now();
+    service.child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([
+      service.exited,
+      new Promise<'running'>((resolve) => (timer = setTimeout(() => resolve('running'), ms))),
+    ]);
+    clearTimeout(timer);
+    return { exit, ms: Date.now() - sent };
+  }
+
+  /** Opens `count` connections of the pool or more, as traffic would: more to close than the one the worker waits on. */
+  async function openConnections(service: ServiceProcess, count: number): Promise<void> {
+    const authorization = `Bearer ${tokens.issue({ userId: USERS.agent }).accessToken}`;
+    for (let tries = 0; tries < 50; tries++) {
+      const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+      if (Number(/^db_pool_connections\{state="open"\} (\d+)$/m.exec(metrics)?.[1]) >= count) return;
+      await Promise.all(
+        Array.from({ length: 8 }, () =>
+          fetch(`${service.baseUrl}/v2.0/communication/call/${CALLS.dialer}`, { headers: { authorization } }),
+        ),
+      );
+    }
+    throw new Error(`The pool did not open ${count} connections`);
+  }
+
+  const lines = (service: ServiceProcess) =>
+    service
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: string; msg: string });
+
+  it('exits within SHUTDOWN_GRACE_MS (default 10 s) while its worker waits on a database gone silent', async () => {
+    const { service, proxy } = await startBehindProxy({});
+    await openConnections(service, 3);
+    proxy.stall();
+    // The worker's next round sends a statement, and waits for an answer that does not come.
+    await proxy.nextSend();
+    const { exit, ms } = await terminate(service, 15_000);
+    expect(exit).not.toBe('running');
+    expect(ms).toBeLessThan(10_000 + 500);
+    const logged = lines(service).map((line) => line.msg);
+    // It ends through its shutdown, cleanly or at the deadline: the pool's connection freed just in time, or not.
+    expect([
+      [0, 'Stopped'],
+      [1, 'Not stopped 10000 ms after SIGTERM: exiting without waiting any longer'],
+    ]).toContainEqual([exit, logged.at(-1)]);
+    expect(logged).toContain('SIGTERM: draining the requests in flight (at most 10000 ms)');
+    expect(logged).toContain(
+      'Stopping without the delivery round in progress: it did not end within 9000 ms (the database does not ' +
+        'answer?). The events it holds go out again once their lease runs out (60 s).',
+    );
+  }, 30_000);
+
+  it('exits 1 at SHUTDOWN_GRACE_MS, saying so, when closing the pool would wait longer on the silent database', async () => {
+    const { service, proxy } = await startBehindProxy({ SHUTDOWN_GRACE_MS: '2000' });
+    await openConnections(service, 3);
+    proxy.stall();
+    await proxy.nextSend();
+    const { exit, ms } = await terminate(service, 7000);
+    expect(exit).toBe(1);
+    expect(ms).toBeGreaterThanOrEqual(2000);
+    expect(ms).toBeLessThan(2000 + 500);
+    const warnings = lines(service).filter((line) => line.level === 'warn' || line.level === 'error');
+    expect(warnings.map((line) => [line.level, line.msg])).toEqual([
+      [
+        'warn',
+        'Stopping without the delivery round in progress: it did not end within 1800 ms (the database does not ' +
+          'answer?). The events it holds go out again once their lease runs out (60 s).',
+      ],
+      ['error', 'Not stopped 2000 ms after SIGTERM: exiting without waiting any longer'],
+    ]);
+  }, 30_000);
+
+  it('delivers again after an outage that cut its statements, then stops at once and exits 0', async () => {
+    const { service, proxy } = await startBehindProxy({ REQUEST_TIMEOUT_MS: '2000' });
+    const bearer = `Bearer ${tokens.issue({ userId: USERS.agent }).accessToken}`;
+    const post = (path: string, body: object) =>
+      fetch(`${service.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: bearer, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const logCall = () => post('/v1.0/logType', { leadId: 100001, logType: 'logCall', content: 'Called back.' });
+    expect((await post('/v1.0/webhook', { listId: 6, callbackUrl: receiver.url('/after'), limit: 100 })).status).toBe(
+      200,
+    );
+
+    proxy.stall();
+    const outage = Date.now();
+    // The worker's round breaks off (its statement cut after 2 s), and it says so.
+    while (!service.output().includes('Webhook delivery waits: the database does not answer')) {
+      if (Date.now() - outage > 5000) throw new Error(`No warning within 5 s:\n${service.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5000 - (Date.now() - outage)));
+    await proxy.restore();
+    expect((await logCall()).status).toBe(200);
+    await receiver.waitFor(() => receiver.events('/after').length === 1, 5000);
+
+    const { exit, ms } = await terminate(service, 12_000);
+    expect(exit).toBe(0);
+    expect(ms).toBeLessThan(2000);
+    expect(lines(service).at(-1)?.msg).toBe('Stopped');
+  }, 40_000);
 });

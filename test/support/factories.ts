@@ -9,6 +9,7 @@ import { CommunicationEntity } from '../../src/calls/communication.entity';
 import { DialerCallRecordEntity } from '../../src/calls/dialer-call-record.entity';
 import { AssigneeRole, LeadAssigneeEntity } from '../../src/leads/lead-assignee.entity';
 import { LeadEntity } from '../../src/leads/lead.entity';
+import { SqlReader } from '../../src/database/sql-reader';
 import { utc } from '../../src/database/utc';
 
 let next = 7_000_000;
@@ -128,6 +129,10 @@ export class Factory {
 
   /** A registered API client of the user; its id and secret. */
   client(userId: string, scopes: string[] = []): Promise<{ clientId: string; clientSecret: string }> {
-    return new ApiClientsService(this.dataSource.getRepository(ApiClientEntity)).create(userId, 'test client', scopes);
+    const clients = new ApiClientsService(
+      this.dataSource.getRepository(ApiClientEntity),
+      new SqlReader(this.dataSource),
+    );
+    return clients.create(userId, 'test client', scopes);
   }
 }

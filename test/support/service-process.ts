@@ -44,9 +44,12 @@ export interface ServiceProcess {
   exited: Promise<number | NodeJS.Signals>;
 }
 
-/** Starts the built service as its own process and waits until it answers /health/live. */
+/**
+ * Starts the built service as its own process and waits until it answers /health/live. On a free port, or on
+ * `env.PORT` (a restart on the same address).
+ */
 export async function startService(main: string, env: Record<string, string>): Promise<ServiceProcess> {
-  const port = await freePort();
+  const port = env.PORT === undefined ? await freePort() : Number(env.PORT);
   let output = '';
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,

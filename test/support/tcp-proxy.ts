@@ -1,18 +1,30 @@
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
+interface Pair {
+  client: Socket;
+  upstream: Socket;
+  /** While the pair is frozen: what either side sent (bytes, an end, a close), in order, to pass on later. */
+  held: (() => void)[] | null;
+}
+
 /**
  * A TCP proxy the tests control, between the service and its database, to break the connection without
  * touching the database server: `refuse()` drops every connection and refuses new ones (a database that
  * went down), `stall()` holds every byte in both directions and leaves the connections open (a network
- * that stopped answering), `freezeOpen()` holds the open connections only, new ones pass (a failover, whose
- * old connections never hear a reset), `restore()` ends any of them.
+ * that stopped answering: nothing is closed, no reset is sent, what was sent arrives once it is restored),
+ * `freezeOpen()` holds the open connections only, new ones pass (a failover, whose old connections never
+ * hear a reset), `loseReplies()` passes what the service sends and drops every byte of the database's
+ * replies (statements that reach the database and whose answers never come back), `restore()` ends any of
+ * them.
  */
 export class TcpProxy {
   private server!: Server;
   private port = 0;
-  private readonly pairs = new Set<{ client: Socket; upstream: Socket }>();
+  private readonly pairs = new Set<Pair>();
   private stalled = false;
+  private losingReplies = false;
+  private sending: (() => void)[] = [];
 
   constructor(
     private readonly targetHost: string,
@@ -40,18 +52,29 @@ export class TcpProxy {
   }
 
   freezeOpen(): void {
-    for (const { client, upstream } of this.pairs) {
-      client.pause();
-      upstream.pause();
-    }
+    for (const pair of this.pairs) pair.held ??= [];
+  }
+
+  loseReplies(): void {
+    this.losingReplies = true;
+  }
+
+  /**
+   * Resolves when the service next sends the database anything (a statement), held or passed on: the
+   * moment something in the service starts waiting for an answer.
+   */
+  nextSend(): Promise<void> {
+    return new Promise((resolve) => this.sending.push(resolve));
   }
 
   async restore(): Promise<void> {
     if (!this.server.listening) await this.listen(this.port);
     this.stalled = false;
-    for (const { client, upstream } of this.pairs) {
-      client.resume();
-      upstream.resume();
+    this.losingReplies = false;
+    for (const pair of this.pairs) {
+      const held = pair.held ?? [];
+      pair.held = null;
+      for (const pass of held) pass();
     }
   }
 
@@ -76,20 +99,25 @@ export class TcpProxy {
 
   private accept(client: Socket): void {
     const upstream = connect(this.targetPort, this.targetHost);
-    const pair = { client, upstream };
+    const pair: Pair = { client, upstream, held: this.stalled ? [] : null };
     this.pairs.add(pair);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    const pass = (action: () => void) => (pair.held === null ? action() : pair.held.push(action));
     const end = () => {
       this.pairs.delete(pair);
       client.destroy();
       upstream.destroy();
     };
-    client.on('error', end).on('close', end);
-    upstream.on('error', end).on('close', end);
-    if (this.stalled) {
-      client.pause();
-      upstream.pause();
+    client.on('data', (chunk: Buffer) => {
+      for (const resolve of this.sending.splice(0)) resolve();
+      pass(() => upstream.write(chunk));
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (!this.losingReplies) pass(() => client.write(chunk));
+    });
+    client.on('end', () => pass(() => upstream.end()));
+    upstream.on('end', () => pass(() => client.end()));
+    for (const socket of [client, upstream]) {
+      socket.on('error', () => pass(end)).on('close', () => pass(end));
     }
   }
 }

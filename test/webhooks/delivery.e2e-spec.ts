@@ -294,6 +294,50 @@ describe('webhook delivery across a crash and a restart', () => {
   });
 });
 
+describe('webhook delivery when the service stops', () => {
+  it('sends no further batch, and gives back at once what the round took and had not sent', async () => {
+    const receiver = await new Receiver().start();
+    const t = await createTestApp(FAST);
+    try {
+      const bearer = `Bearer ${t.token(USERS.agent)}`;
+      const subscribed = await t
+        .http()
+        .post('/v1.0/webhook')
+        .set('Authorization', bearer)
+        .send({ listId: 6, callbackUrl: receiver.url('/stopping'), limit: 1 });
+      for (let i = 0; i < 3; i++) {
+        await t
+          .http()
+          .post('/v1.0/logType')
+          .set('Authorization', bearer)
+          .send({ leadId: 100001, logType: 'logCall', content: `Before the stop ${i}` });
+      }
+      const worker = t.app.get(WebhookDeliveryWorker);
+      // The service stops while the receiver answers the round's first batch.
+      let stopped: Promise<void> | undefined;
+      receiver.onCallback = () => {
+        stopped ??= worker.stop(5000);
+        return Promise.resolve();
+      };
+      expect(await worker.runOnce()).toBe(3);
+      await stopped;
+      expect(receiver.events('/stopping')).toHaveLength(1);
+      const events = await t.dataSource
+        .getRepository(WebhookEventEntity)
+        .find({ where: { subscriptionId: String(subscribed.body.subscribeId) }, order: { id: 'ASC' } });
+      expect(events.map((e) => [e.status, e.attempts, e.leaseOwner, String(e.leaseUntilMs)])).toEqual([
+        [EventStatus.Sent, 1, null, '0'],
+        [EventStatus.Pending, 0, null, '0'],
+        [EventStatus.Pending, 0, null, '0'],
+      ]);
+    } finally {
+      receiver.onCallback = undefined;
+      await t.close();
+      await receiver.stop();
+    }
+  });
+});
+
 (testEngine === 'mysql' ? describe : describe.skip)('two workers on one MySQL database', () => {
   it('never send the same event twice, and send them all', async () => {
     const receiver = await new Receiver().start();

@@ -115,6 +115,12 @@ describe('webhook subscriptions', () => {
       'callbackUrl: 2002:a00:1::1 is not a public address.',
     ],
     [
+      // Teredo: its client, 127.0.0.1, bit-inverted in the last 32 bits
+      { listId: 6, callbackUrl: 'https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x' },
+      'INVALID_PARAMETER',
+      'callbackUrl: 2001:0:4136:e378:8000:63bf:80ff:fffe is not a public address.',
+    ],
+    [
       { listId: 6, callbackUrl: `https://example.com/${'x'.repeat(2048)}` },
       'PARAMETER_TOO_LONG',
       'callbackUrl is longer than 2048 characters.',
@@ -123,6 +129,77 @@ describe('webhook subscriptions', () => {
     const res = await subscribe(body);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code, message });
+  });
+
+  describe('loopback with WEBHOOK_ALLOW_LOOPBACK_HTTP: plain http only', () => {
+    it.each([
+      ['https://127.0.0.1:4000/hook', 'callbackUrl: 127.0.0.1 is a loopback address.'],
+      ['https://localhost:4000/hook', 'callbackUrl: localhost is a loopback address.'],
+      ['https://[::1]:4000/hook', 'callbackUrl: ::1 is a loopback address.'],
+      ['https://[::ffff:127.0.0.1]:4000/hook', 'callbackUrl: ::ffff:7f00:1 is a loopback address.'],
+      ['http://[::ffff:127.0.0.1]:4000/hook', 'callbackUrl must be an https URL.'],
+    ])('refuses %s', async (callbackUrl, message) => {
+      const res = await subscribe({ listId: 6, callbackUrl });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 'INVALID_PARAMETER', message });
+    });
+
+    it('refuses an https host name that resolves to loopback', async () => {
+      const dns = fakeDns({ 'dev.partner.test': ['127.0.0.1'] });
+      try {
+        const res = await subscribe({ listId: 6, callbackUrl: 'https://dev.partner.test/hook' });
+        expect(res.body).toEqual({
+          code: 'INVALID_PARAMETER',
+          message: 'callbackUrl must resolve to a public address.',
+        });
+      } finally {
+        dns.mockRestore();
+      }
+    });
+
+    it('takes http to 127.0.0.0/8 in any form the URL parser reads, stored as dotted decimal', async () => {
+      const res = await subscribe({ listId: 6, callbackUrl: 'http://2130706433:9/hook' });
+      expect(res.status).toBe(200);
+      expect(res.body.callbackUrl).toBe('http://127.0.0.1:9/hook');
+    });
+  });
+
+  describe('the callback URL, as typed', () => {
+    it.each([
+      ' http://127.0.0.1:9/x',
+      'http://127.0.0.1:9/x ',
+      '\thttp://127.0.0.1:9/x',
+      'http://127.0.0.1:9/a\tb',
+      'http://127.0.0.1:9/x\r\n',
+      'http://127.0.0.1:9\\x',
+      'http://127.0.0.1:9/x\u00a0',
+    ])('refuses %j: whitespace, a control character or a backslash', async (callbackUrl) => {
+      const res = await subscribe({ listId: 6, callbackUrl });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        code: 'INVALID_PARAMETER',
+        message: 'callbackUrl must not contain whitespace, control characters or backslashes.',
+      });
+    });
+
+    it('is stored and shown in its normal form', async () => {
+      const res = await subscribe({ listId: 6, callbackUrl: 'HTTP://LocalHost:9/a/./b/../calls?x=1' });
+      expect(res.status).toBe(200);
+      expect(res.body.callbackUrl).toBe('http://localhost:9/a/calls?x=1');
+      const listed = (await list()).body.webhooks as { subscribeId: number; callbackUrl: string }[];
+      expect(listed.find((w) => w.subscribeId === res.body.subscribeId)?.callbackUrl).toBe(
+        'http://localhost:9/a/calls?x=1',
+      );
+    });
+
+    it('refuses a URL that grows past 2048 characters once normalized', async () => {
+      const res = await subscribe({ listId: 6, callbackUrl: `http://127.0.0.1:9/${'é'.repeat(400)}` });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        code: 'PARAMETER_TOO_LONG',
+        message: 'callbackUrl is longer than 2048 characters once normalized.',
+      });
+    });
   });
 });
 

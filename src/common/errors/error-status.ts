@@ -13,6 +13,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus | 431 {
     case ErrorCode.MalformedRequest:
     case ErrorCode.UnsupportedGrantType:
     case ErrorCode.PermissionDenied:
+    case ErrorCode.AgentInactive:
+    case ErrorCode.IdempotencyKeyInvalid:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.BadCredentials:
       return HttpStatus.UNAUTHORIZED;
@@ -20,6 +22,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus | 431 {
     case ErrorCode.InsufficientRole:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.Conflict:
+    case ErrorCode.IdempotencyKeyReused:
       return HttpStatus.CONFLICT;
     case ErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;

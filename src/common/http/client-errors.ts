@@ -1,7 +1,6 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Metrics } from '../../observability/metrics';
 import { AppError } from '../errors/app-error';
 import { sendError } from '../errors/error-answer';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
@@ -17,14 +16,15 @@ import { answeredBeforeItsBody } from './unread-bodies';
  * {@link requireHostHeader} refuses it instead). A request whose body does not arrive in time is answered 408
  * through its own response, as the service's other answers are.
  */
-export function answerClientErrors(server: Server, metrics: Metrics): void {
+/** `countAnswer` counts an answer written straight to the socket (the metrics of the app, given by app.setup). */
+export function answerClientErrors(server: Server, countAnswer: (code: ErrorCode, status: number) => void): void {
   const refuse = (socket: Duplex, code: ErrorCode) => {
     const response = unansweredResponse(socket);
     if (response !== undefined) {
       // Counted by the request observer once sent, as every answer of a request.
       sendError(response, code, defaultMessage(code), { Connection: 'close' });
     } else if (answer(socket, code)) {
-      metrics.errors.inc({ code, status: String(httpStatusOf(code)) });
+      countAnswer(code, httpStatusOf(code));
     }
   };
   server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {

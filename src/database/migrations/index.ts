@@ -2,6 +2,7 @@ import { CreateSchema1764100000000 } from './1764100000000-CreateSchema';
 import { AddManualLogFieldsAndCallHistoryIndex1764200000000 } from './1764200000000-AddManualLogFieldsAndCallHistoryIndex';
 import { CreateWebhooks1764300000000 } from './1764300000000-CreateWebhooks';
 import { AddWebhookLeaseOwner1764400000000 } from './1764400000000-AddWebhookLeaseOwner';
+import { CreateIdempotencyKeys1764510000000 } from './1764510000000-CreateIdempotencyKeys';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AddManualLogFieldsAndCallHistoryIndex1764200000000,
   CreateWebhooks1764300000000,
   AddWebhookLeaseOwner1764400000000,
+  CreateIdempotencyKeys1764510000000,
 ];

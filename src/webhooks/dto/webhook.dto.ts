@@ -6,6 +6,7 @@ import { SubscriptionStatus } from '../webhook-subscription.entity';
 
 export const DEFAULT_BATCH_LIMIT = 100;
 export const MAX_BATCH_LIMIT = 5000;
+export const MAX_CALLBACK_URL_LENGTH = 2048;
 
 const LIMIT_NOT_VALID = {
   message: `limit must be an integer from 1 to ${MAX_BATCH_LIMIT}`,
@@ -28,12 +29,15 @@ export class CreateWebhookDto {
   listId!: number;
 
   @ApiProperty({
-    maxLength: 2048,
-    description: 'An https URL that resolves to a public address; redirects are not followed.',
+    maxLength: MAX_CALLBACK_URL_LENGTH,
+    description:
+      'An https URL that resolves to a public address; redirects are not followed. No whitespace, control ' +
+      'characters or backslashes. It is stored and shown normalized (`HTTPS://Hooks.Example.com:443/calls` ' +
+      'is `https://hooks.example.com/calls`).',
     example: 'https://hooks.example.com/lofty/calls',
   })
   @Required()
-  @Text(2048)
+  @Text(MAX_CALLBACK_URL_LENGTH)
   callbackUrl!: string;
 
   @ApiPropertyOptional({

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, describeDatabase } from '../config/app-config';
-import { watchConnections, type WatchedPool } from './connection-watchdog';
+import { watchConnections, type WatchedPool } from '../database/connection-watchdog';
 import { prepareDatabase } from './prepare-database';
 
 @Injectable()

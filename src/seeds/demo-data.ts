@@ -14,7 +14,7 @@ import { CommunicationEntity } from '../calls/communication.entity';
 import { DialerCallRecordEntity } from '../calls/dialer-call-record.entity';
 import { AssigneeRole, LeadAssigneeEntity } from '../leads/lead-assignee.entity';
 import { LeadEntity } from '../leads/lead.entity';
-import { utc } from './utc';
+import { utc } from '../database/utc';
 
 /**
  * The demo data set of the contract (spec section 5): fixed ids that the README, the tests and people

@@ -2,7 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { NoRateLimit } from '../limits/rate-limit.guard';
-import { Metrics } from './metrics';
+import { Metrics } from '../observability/metrics';
 
 @Controller('metrics')
 export class MetricsController {

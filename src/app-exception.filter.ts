@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isDatabaseUnavailable } from '../../database/database-errors';
-import { requestIdOf } from '../../observability/request-observer';
-import { AppError } from './app-error';
-import { sendError } from './error-answer';
-import { defaultMessage, ErrorCode } from './error-code';
+import { AppError } from './common/errors/app-error';
+import { sendError } from './common/errors/error-answer';
+import { defaultMessage, ErrorCode } from './common/errors/error-code';
+import { isDatabaseUnavailable } from './database/database-errors';
+import { requestIdOf } from './observability/request-observer';
 
 export interface ErrorBody {
   code: ErrorCode;

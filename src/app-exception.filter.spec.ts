@@ -6,9 +6,9 @@ import {
   PayloadTooLargeException,
 } from '@nestjs/common';
 import type { ArgumentsHost } from '@nestjs/common';
-import { AppError } from './app-error';
 import { AppExceptionFilter } from './app-exception.filter';
-import { ErrorCode } from './error-code';
+import { AppError } from './common/errors/app-error';
+import { ErrorCode } from './common/errors/error-code';
 
 function responseStub() {
   const response = {
@@ -61,6 +61,8 @@ describe('AppExceptionFilter', () => {
     [ErrorCode.InsufficientScope, 403],
     [ErrorCode.InsufficientRole, 403],
     [ErrorCode.Conflict, 409],
+    [ErrorCode.IdempotencyKeyInvalid, 400],
+    [ErrorCode.IdempotencyKeyReused, 409],
     [ErrorCode.TooManyRequests, 429],
     [ErrorCode.MalformedJson, 400],
     [ErrorCode.MalformedRequest, 400],
@@ -68,6 +70,7 @@ describe('AppExceptionFilter', () => {
     [ErrorCode.RequestTimeout, 408],
     [ErrorCode.UnsupportedGrantType, 400],
     [ErrorCode.PermissionDenied, 400],
+    [ErrorCode.AgentInactive, 400],
     [ErrorCode.BadCredentials, 401],
     [ErrorCode.NotFound, 404],
     [ErrorCode.PayloadTooLarge, 413],

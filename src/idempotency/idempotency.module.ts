@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module';
+import { DatabaseModule } from '../database/database.module';
+import { IdempotencyPurge } from './idempotency-purge';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyService } from './idempotency.service';
+
+/** Idempotency-Key on the routes that create something: the stored answers, their replay and their purge. */
+@Module({
+  imports: [CommonModule, DatabaseModule],
+  providers: [IdempotencyService, IdempotencyInterceptor, IdempotencyPurge],
+  exports: [IdempotencyService, IdempotencyInterceptor],
+})
+export class IdempotencyModule {}
