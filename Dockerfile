@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# The Calls API as a container image. Configuration comes from the environment only (see README, "Running it for
-# real"); the embedded SQLite file, when used, lives on the volume /app/data.
+# The Calls API as a container image. Configuration comes from the environment only (see docs/operating.md,
+# "Running it for real"); the embedded SQLite file, when used, lives on the volume /app/data.
 #
 #   docker build -t calls-api .
 #   docker run -p 3000:3000 -e JWT_SECRET=... -e DATABASE_URL=mysql://... calls-api

@@ -208,7 +208,7 @@ describe('Int64IdPipe.parse, for any input (properties)', () => {
     expect(() => parse(raw)).toThrow(INVALID);
   });
 
-  it('accepts up to 64 digits with leading zeros, as the README allows them', () => {
+  it('accepts up to 64 digits with leading zeros, as docs/decisions.md allows them', () => {
     expect(parse('0'.repeat(63) + '7')).toBe('7');
     expect(parse('0'.repeat(45) + INT64_MAX)).toBe(INT64_MAX);
   });

@@ -28,7 +28,7 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 };
 
 /**
- * Every environment variable the service reads. Each one is documented in `.env.example` and the README.
+ * Every environment variable the service reads. Each one is documented in `.env.example` and docs/configuration.md.
  * Validated once at boot; nothing outside src/config reads process.env.
  */
 export class Environment {

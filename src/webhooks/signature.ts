@@ -13,7 +13,7 @@ export function signCallback(secret: string, timestamp: number, body: string): s
 }
 
 /**
- * What a receiver does (the README shows the same in a few lines): recompute the signature, compare it in
+ * What a receiver does (docs/webhooks.md shows the same in a few lines): recompute the signature, compare it in
  * constant time, and refuse a timestamp more than `toleranceSeconds` away from now (a replay).
  */
 export function verifyCallback(

@@ -117,7 +117,7 @@ interface Field {
   /** Values that are mostly invalid. */
   bad: fc.Arbitrary<unknown>;
   required?: boolean;
-  /** The README's rule for a value present and not null, in this body as the service reads it. */
+  /** The documented rule for a value present and not null, in this body as the service reads it. */
   accepts(value: unknown, body: Record<string, unknown>): boolean;
 }
 type Fields = Record<string, Field>;

@@ -39,8 +39,8 @@ if (missing !== '') skipNote(`the multi-instance suite needs ${missing}.`);
 
 /**
  * Two processes of the built service on one MySQL database and one Redis, behind HAProxy with the balancer
- * configuration that deploy/compose.yaml ships, all on loopback: what the README's "Several instances behind a
- * load balancer" promises.
+ * configuration that deploy/compose.yaml ships, all on loopback: what docs/operating.md's "Several instances
+ * behind a load balancer" promises.
  */
 (missing === '' ? describe : describe.skip)('two instances behind HAProxy', () => {
   const secret = randomBytes(32).toString('hex');

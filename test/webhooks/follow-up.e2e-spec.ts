@@ -7,11 +7,11 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 type Verify = (secret: string, headers: Record<string, unknown>, rawBody: string) => boolean;
 
-/** The verification snippet of the README, run as a receiver would run it. */
-function readmeVerifier(): Verify {
-  const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-  const code = /<!-- verify-webhook:start -->\s*```js\n([\s\S]*?)```\s*<!-- verify-webhook:end -->/.exec(readme)?.[1];
-  if (code === undefined) throw new Error('README has no verify-webhook snippet');
+/** The verification snippet of docs/webhooks.md, run as a receiver would run it. */
+function documentedVerifier(): Verify {
+  const page = readFileSync(path.resolve(__dirname, '../../docs/webhooks.md'), 'utf8');
+  const code = /<!-- verify-webhook:start -->\s*```js\n([\s\S]*?)```\s*<!-- verify-webhook:end -->/.exec(page)?.[1];
+  if (code === undefined) throw new Error('docs/webhooks.md has no verify-webhook snippet');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const load = new Function('require', `${code}\nreturn verifyWebhook;`) as (req: NodeJS.Require) => Verify;
   return load(require);
@@ -79,7 +79,7 @@ describe('Call webhooks, end to end', () => {
     await receiver.waitFor(() => receiver.events('/follow-up').length >= 2);
     await new Promise((resolve) => setTimeout(resolve, 300)); // anything more would be a mistake (AUTO)
     const callbacks = receiver.callbacks.filter((c) => c.path === '/follow-up');
-    const verify = readmeVerifier();
+    const verify = documentedVerifier();
     for (const callback of callbacks) {
       expect(JSON.parse(callback.body)).toMatchObject({ teamId: 1, listId: 6 });
       expect(callback.headers['content-type']).toBe('application/json');
