@@ -17,6 +17,7 @@ export function bodyShapes(bytes: number): { name: string; json: string }[] {
   const lead = '{"firstName":"K",';
   return [
     { name: 'one long string', json: `${lead}"note":"${'a'.repeat(bytes - 30)}"}` },
+    { name: 'one long integer', json: `${lead}"leadId":${'7'.repeat(bytes - 30)}}` },
     { name: 'many keys', json: fill(lead, (i) => `"${i}":0`, '}') },
     { name: 'many small numbers', json: fill(`${lead}"n":[`, () => '0', ']}') },
     { name: 'nested arrays', json: fill(`${lead}"a":[`, () => '[[0],[]]', ']}') },

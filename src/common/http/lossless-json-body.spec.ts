@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { isInteger, isSafeNumber, parse } from 'lossless-json';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import { MAX_JSON_DEPTH, MAX_JSON_MEMBERS, parseJsonLossless } from './lossless-json-body';
+import { MAX_JSON_DEPTH, MAX_JSON_MEMBERS, MAX_JSON_NUMBER_LENGTH, parseJsonLossless } from './lossless-json-body';
 
 /** What the service read bodies with before, the reference of the properties below. */
 const losslessJson = (text: string) =>
@@ -136,6 +136,25 @@ describe('parseJsonLossless', () => {
     '"abc\\"',
   ])('refuses %j with MALFORMED_JSON', (text) => {
     expect(() => parseJsonLossless(text)).toThrow(new AppError(ErrorCode.MalformedJson));
+  });
+
+  it(`refuses a number longer than ${MAX_JSON_NUMBER_LENGTH} characters, integer or not`, () => {
+    const longest = '9'.repeat(MAX_JSON_NUMBER_LENGTH);
+    expect(parseJsonLossless(`{"n":${longest}}`)).toEqual({ n: BigInt(longest) });
+    expect(parseJsonLossless(`[-0.${'1'.repeat(MAX_JSON_NUMBER_LENGTH - 3)}]`)).toEqual([-0.1111111111111111]);
+    const refusal = new AppError(
+      ErrorCode.MalformedJson,
+      `A number of the request body is longer than ${MAX_JSON_NUMBER_LENGTH} characters; no field takes one that long.`,
+    );
+    for (const text of [
+      `{"n":${longest}9}`,
+      `[-${longest}]`,
+      `[0.${longest}]`,
+      `[1e${longest}]`,
+      `{"id":${'7'.repeat(1_000_000)}}`,
+    ]) {
+      expect(() => parseJsonLossless(text)).toThrow(refusal);
+    }
   });
 
   it(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels, also far deeper than the stack`, () => {

@@ -12,9 +12,17 @@ export const MAX_JSON_DEPTH = 32;
 export const MAX_JSON_MEMBERS = 1000;
 
 /**
+ * Characters a number of a request body may have. An int64 has at most 20 and a double written out about 24;
+ * without a bound, one integer of a million digits would cost its conversion to a bigint (and back, for an
+ * idempotency fingerprint) far more than a body of that size costs in any other shape.
+ */
+export const MAX_JSON_NUMBER_LENGTH = 64;
+
+/**
  * JSON.parse, except that an integer beyond 2^53 becomes a bigint with all its digits, so that an int64
  * id sent as a JSON number (9007199254740993) arrives exact. Duplicate keys with different values, nesting
- * deeper than {@link MAX_JSON_DEPTH} and more than {@link MAX_JSON_MEMBERS} keys and items are refused with
+ * deeper than {@link MAX_JSON_DEPTH}, more than {@link MAX_JSON_MEMBERS} keys and items and a number longer than
+ * {@link MAX_JSON_NUMBER_LENGTH} characters are refused with
  * MALFORMED_JSON; `__proto__` is an ordinary key. Only whitespace is undefined (no body).
  *
  * One pass, whose cost is linear in the length of the text whatever its shape: strings are found with indexOf
@@ -142,6 +150,12 @@ class Reader {
     const match = NUMBER_TOKEN.exec(this.source);
     if (match === null) throw malformed();
     const digits = match[0];
+    if (digits.length > MAX_JSON_NUMBER_LENGTH) {
+      throw new AppError(
+        ErrorCode.MalformedJson,
+        `A number of the request body is longer than ${MAX_JSON_NUMBER_LENGTH} characters; no field takes one that long.`,
+      );
+    }
     this.at += digits.length;
     return isInteger(digits) && !isSafeNumber(digits) ? BigInt(digits) : Number.parseFloat(digits);
   }
