@@ -74,6 +74,28 @@ describe('request bodies', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ firstName: 'Slow', lastName: 'Sender' });
   });
 
+  it('answers a complete request as its handler did when unreadable bytes follow it, then closes', async () => {
+    const body = JSON.stringify({ firstName: 'Pipelined', lastName: 'Garbage' });
+    const exchange = new RawExchange(
+      port,
+      requestHead('POST', '/v1.0/leads', {
+        Authorization: `Bearer ${agent}`,
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+      }) +
+        body +
+        'garbage\r\n',
+    );
+    const answer = await exchange.answer();
+    await exchange.closed;
+    const [{ n }] = await t.dataSource.query<{ n: number | string }[]>(
+      "SELECT COUNT(*) AS n FROM leads WHERE first_name = 'Pipelined'",
+    );
+    // The lead was written: the answer says so, not a 400 that a client would retry into a second lead.
+    expect({ status: answer.status, leads: Number(n) }).toEqual({ status: 201, leads: 1 });
+    expect(JSON.parse(answer.body)).toMatchObject({ firstName: 'Pipelined', lastName: 'Garbage' });
+  });
+
   it('discards the rest of a body it answered unread, and the connection serves the next request', async () => {
     const server = t.app.getHttpServer() as Server;
     const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));

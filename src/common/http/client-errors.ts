@@ -19,6 +19,15 @@ import { answeredBeforeItsBody } from './unread-bodies';
 /** `countAnswer` counts an answer written straight to the socket (the metrics of the app, given by app.setup). */
 export function answerClientErrors(server: Server, countAnswer: (code: ErrorCode, status: number) => void): void {
   const refuse = (socket: Duplex, code: ErrorCode) => {
+    const handled = handledResponse(socket);
+    if (handled !== undefined) {
+      // The bytes Node cannot read follow a complete request that a handler is answering (pipelined): that
+      // request's answer is its handler's, which may have written already. It goes out, then the connection
+      // closes; the unreadable bytes get no answer of their own.
+      if (!handled.headersSent) handled.setHeader('Connection', 'close');
+      handled.once('finish', () => socket.destroy());
+      return;
+    }
     const response = unansweredResponse(socket);
     if (response !== undefined) {
       // Counted by the request observer once sent, as every answer of a request.
@@ -51,6 +60,12 @@ export function requireHostHeader(): RequestHandler {
     }
     next();
   };
+}
+
+/** The response of the request in progress on the connection, once that request has arrived whole. */
+function handledResponse(socket: Duplex): Response | undefined {
+  const inProgress = (socket as Duplex & { _httpMessage?: Partial<Response> | null })._httpMessage;
+  return inProgress?.req?.complete === true && !inProgress.writableFinished ? (inProgress as Response) : undefined;
 }
 
 /** The response of the request in progress on the connection, when the service has not started to send it. */
