@@ -146,6 +146,11 @@ export function urlRefusal(text: string, options: TargetPolicyOptions): string |
     return 'callbackUrl must be an absolute URL';
   }
   if (url.username !== '' || url.password !== '') return 'callbackUrl must not carry credentials';
+  if (url.port === '0') return 'callbackUrl must not name port 0';
+  // Also a bare '#', which url.hash reads as empty but the URL keeps.
+  if (url.hash !== '' || url.href.endsWith('#')) {
+    return 'callbackUrl must not carry a fragment (#...): it is never sent';
+  }
   const host = urlHost(url);
   if (url.protocol === 'http:') {
     if (!(options.allowLoopbackHttp && isLoopbackHttpHost(host))) return 'callbackUrl must be an https URL';
