@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadAppConfig } from '../../src/config/app-config';
 import { JwtKeys } from '../../src/auth/jwt-keys';
 import { TokenService } from '../../src/auth/token.service';
 import {
+  compareBuild,
   type BenchDatabase,
   envNumber,
   type LoadResult,
@@ -31,15 +31,6 @@ const duration = envNumber('BENCH_DURATION', 10);
 const connections = envNumber('BENCH_CONNECTIONS', 50);
 const warmup = envNumber('BENCH_WARMUP', 5);
 const rounds = envNumber('BENCH_ROUNDS', 5);
-
-/** The main.js of the build named by BENCH_COMPARE (a checkout folder or the file itself), if any. */
-function compareBuild(): string | undefined {
-  const named = process.env.BENCH_COMPARE;
-  if (!named) return undefined;
-  const mainJs = named.endsWith('.js') ? path.resolve(named) : path.resolve(named, 'dist/src/main.js');
-  if (!existsSync(mainJs)) throw new Error(`BENCH_COMPARE: no build at ${mainJs} (run npm run build there)`);
-  return mainJs;
-}
 
 /** Get Call's answer as the service gives it, for the framework baseline to send back. */
 async function callJson(baseUrl: string): Promise<string> {

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import path from 'node:path';
 import { JwtKeys } from '../../src/auth/jwt-keys';
 import { TokenService } from '../../src/auth/token.service';
 import { loadAppConfig } from '../../src/config/app-config';
 import { bodyShapes } from './body-shapes';
 import {
+  compareBuild,
   type BenchDatabase,
   envNumber,
   formatMs,
@@ -306,15 +306,6 @@ function report(db: BenchDatabase, results: BuildResult[]): void {
       ) +
       '\n',
   );
-}
-
-/** The main.js of the build named by BENCH_COMPARE (a checkout folder or the file itself), if any. */
-function compareBuild(): string | undefined {
-  const named = process.env.BENCH_COMPARE;
-  if (!named) return undefined;
-  const mainJs = named.endsWith('.js') ? path.resolve(named) : path.resolve(named, 'dist/src/main.js');
-  if (!existsSync(mainJs)) throw new Error(`BENCH_COMPARE: no build at ${mainJs} (run npm run build there)`);
-  return mainJs;
 }
 
 async function benchEngine(db: BenchDatabase): Promise<void> {

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { spawn, ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,6 +85,15 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The main.js of the build named by BENCH_COMPARE (a checkout folder or the file itself), if any. */
+export function compareBuild(): string | undefined {
+  const named = process.env.BENCH_COMPARE;
+  if (!named) return undefined;
+  const mainJs = named.endsWith('.js') ? path.resolve(named) : path.resolve(named, 'dist/src/main.js');
+  if (!existsSync(mainJs)) throw new Error(`BENCH_COMPARE: no build at ${mainJs} (run npm run build there)`);
+  return mainJs;
 }
 
 export interface Server {
