@@ -25,7 +25,8 @@ function runToExit(file: string, env: Record<string, string>, args: string[] = [
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.once('error', reject);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': after 'exit' the last lines may still be unread in the pipes.
+    child.once('close', (code) => {
       clearTimeout(timer);
       resolve({ code, ms: Date.now() - started, lines: output.split('\n').filter((line) => line !== '') });
     });

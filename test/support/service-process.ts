@@ -40,7 +40,7 @@ export interface ServiceProcess {
   child: ChildProcess;
   /** Everything the process wrote, stdout and stderr. */
   output(): string;
-  /** Resolves with the exit code (or the signal that ended it). */
+  /** Resolves with the exit code (or the signal that ended it) once its output has been read to the end. */
   exited: Promise<number | NodeJS.Signals>;
 }
 
@@ -65,8 +65,9 @@ export async function startService(main: string, env: Record<string, string>): P
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // 'close', not 'exit': 'exit' may come before the last lines the process wrote have been read from its stdout.
   const exited = new Promise<number | NodeJS.Signals>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+    child.once('close', (code, signal) => resolve(code ?? signal ?? -1)),
   );
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
