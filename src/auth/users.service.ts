@@ -28,6 +28,8 @@ const EMPTY_SCOPES: ReadonlySet<string> = new Set();
 
 const ACTIVE_TEAM_MEMBER_SQL = 'SELECT u.id FROM users u WHERE u.id = ? AND u.team_id = ? AND u.active = ?';
 
+const ACTIVE_TEAM_MANAGERS_SQL = `SELECT u.id FROM users u WHERE u.team_id = ? AND u.active = ? AND u.role IN ('${Role.Owner}', '${Role.Admin}') ORDER BY u.id`;
+
 @Injectable()
 export class UsersService {
   constructor(private readonly sql: SqlReader) {}
@@ -59,6 +61,26 @@ export class UsersService {
   /** Whether the user is an active member of the team (one a lead may be assigned to). */
   async isActiveTeamMember(userId: Int64, teamId: Int64): Promise<boolean> {
     return (await this.sql.query(ACTIVE_TEAM_MEMBER_SQL, [userId, teamId, true])).length > 0;
+  }
+
+  /** The active OWNER and ADMIN users of the team, by id. */
+  async findActiveTeamManagers(teamId: Int64): Promise<Int64[]> {
+    const rows = await this.sql.query<{ id: SqlValue }>(ACTIVE_TEAM_MANAGERS_SQL, [teamId, true]);
+    return rows.map((row) => String(row.id));
+  }
+
+  /**
+   * Which of these users belong to the team, each with whether it is active; a user of another team or none
+   * at all is absent from the map.
+   */
+  async findTeamUsers(teamId: Int64, userIds: readonly Int64[]): Promise<Map<Int64, { active: boolean }>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.sql.query<{ id: SqlValue; active: SqlValue }>(
+      `SELECT u.id, u.active FROM users u WHERE u.team_id = ? AND u.id IN (${ids.map(() => '?').join(', ')})`,
+      [teamId, ...ids],
+    );
+    return new Map(rows.map((row) => [String(row.id), { active: sqlBool(row.active) }]));
   }
 }
 

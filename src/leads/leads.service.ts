@@ -48,6 +48,7 @@ const LEAD_ACCESS_SELECT =
   'EXISTS (SELECT 1 FROM lead_assignees la WHERE la.lead_id = l.id AND la.user_id = ?) AS lead_caller_is_assignee';
 
 const FIND_ACCESS_SQL = `SELECT ${LEAD_ACCESS_SELECT} FROM leads l WHERE l.id = ?`;
+const EVENT_LEAD_SQL = 'SELECT l.team_id, l.assigned_user_id, l.hidden FROM leads l WHERE l.id = ?';
 const FIND_LEAD_SQL = `SELECT ${LEAD_COLUMNS}, ${LEAD_ACCESS_SELECT} FROM leads l WHERE l.id = ?`;
 
 @Injectable()
@@ -93,6 +94,29 @@ export class LeadsService {
       deleted: row.lead_deleted_at !== null && row.lead_deleted_at !== undefined,
       callerIsOtherAssignee: sqlBool(row.lead_caller_is_assignee),
     };
+  }
+
+  /**
+   * Who hears about the events of this lead (the source system's rule): a hidden lead, only its assigned
+   * agent; any other, its assigned agent and the team's OWNER and ADMIN users. Only active users of the
+   * lead's team; null when there is no such lead.
+   */
+  async findEventRecipients(leadId: Int64): Promise<{ teamId: Int64; userIds: Int64[] } | null> {
+    const [lead] = await this.sql.query<{ team_id: SqlValue; assigned_user_id: SqlValue; hidden: SqlValue }>(
+      EVENT_LEAD_SQL,
+      [leadId],
+    );
+    if (lead === undefined) return null;
+    const teamId = String(lead.team_id);
+    const assigned = lead.assigned_user_id === null ? null : String(lead.assigned_user_id);
+    const userIds = new Set<Int64>();
+    if (assigned !== null && (await this.users.findTeamUsers(teamId, [assigned])).get(assigned)?.active === true) {
+      userIds.add(assigned);
+    }
+    if (!sqlBool(lead.hidden)) {
+      for (const id of await this.users.findActiveTeamManagers(teamId)) userIds.add(id);
+    }
+    return { teamId, userIds: [...userIds] };
   }
 
   /**
