@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../common/errors/error-code';
 import { ApiErrors, BAD_TOKEN, INVALID_ID, NOT_MANAGEABLE } from '../common/errors/error-response.dto';
-import { LeadInQueryLoader } from '../leads/lead-loaders';
+import { LEAD_IN_QUERY } from '../leads/lead.sources';
 import { LeadScopedResource, ManagesLead } from '../leads/lead-manage.guard';
-import type { LeadRef } from '../leads/leads.service';
+import type { LeadScoped } from '../leads/lead-access';
 import { CallListsService } from './call-lists.service';
 import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 import {
@@ -29,7 +29,7 @@ export class CallListsController {
   constructor(private readonly lists: CallListsService) {}
 
   @Get('v1.0/calls')
-  @ManagesLead(LeadInQueryLoader)
+  @ManagesLead(LEAD_IN_QUERY)
   @ApiOperation({
     summary: 'List calls of a lead',
     description:
@@ -44,12 +44,15 @@ export class CallListsController {
     },
   })
   @ApiErrors(...LIST_ERRORS)
-  list(@LeadScopedResource() lead: LeadRef, @Query() query: CallListQueryDto): Promise<CallListResponseDto> {
+  list(
+    @LeadScopedResource(LEAD_IN_QUERY) lead: LeadScoped,
+    @Query() query: CallListQueryDto,
+  ): Promise<CallListResponseDto> {
     return this.lists.page(lead, query);
   }
 
   @Get('v1.0/communication/call')
-  @ManagesLead(LeadInQueryLoader)
+  @ManagesLead(LEAD_IN_QUERY)
   @ApiOperation({
     summary: 'Call history of a lead',
     description:
@@ -59,7 +62,10 @@ export class CallListsController {
   })
   @ApiOkResponse({ type: CallHistoryResponseDto, example: { calls: [LOGGED_CALL_EXAMPLE, DIALER_CALL_EXAMPLE] } })
   @ApiErrors(...LIST_ERRORS)
-  history(@LeadScopedResource() lead: LeadRef, @Query() query: CallHistoryQueryDto): Promise<CallHistoryResponseDto> {
+  history(
+    @LeadScopedResource(LEAD_IN_QUERY) lead: LeadScoped,
+    @Query() query: CallHistoryQueryDto,
+  ): Promise<CallHistoryResponseDto> {
     return this.lists.history(lead, query);
   }
 }

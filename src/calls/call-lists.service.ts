@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LeadRef } from '../leads/leads.service';
+import type { LeadScoped } from '../leads/lead-access';
 import { CallsService } from './calls.service';
 import {
   type CallHistoryQueryDto,
@@ -15,7 +15,7 @@ export class CallListsService {
   constructor(private readonly calls: CallsService) {}
 
   /** `GET /v1.0/calls`: a page by offset and the lead's total. */
-  async page(lead: LeadRef, query: CallListQueryDto): Promise<CallListResponseDto> {
+  async page(lead: LeadScoped, query: CallListQueryDto): Promise<CallListResponseDto> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const offset = query.offset ?? 0;
     const [calls, total] = await Promise.all([
@@ -26,7 +26,7 @@ export class CallListsService {
   }
 
   /** `GET /v1.0/communication/call`: a page after the keyset cursor, or by offset without one. */
-  async history(lead: LeadRef, query: CallHistoryQueryDto): Promise<CallHistoryResponseDto> {
+  async history(lead: LeadScoped, query: CallHistoryQueryDto): Promise<CallHistoryResponseDto> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const calls = await this.calls.listCalls(
       lead.leadId,

@@ -1,5 +1,11 @@
-import type { CallRow } from './call-record';
-import { minutesSeconds, toCallResponse, usd } from './call.mapper';
+import { minutesSeconds, toCallResponse as mapCall, usd as mapUsd } from './call.mapper';
+import { type CallRow, readCall } from './calls.repository';
+
+/** The mapper over a row as the repository reads it from either engine. */
+const toCallResponse = (row: CallRow) => mapCall(readCall(row));
+
+/** The price of a dialer record whose DECIMAL column held `value`, as the call DTO writes it. */
+const usd = (value: string | number) => mapUsd(readCall(sqliteDialerRow({ price: value })).dialer?.price ?? null);
 
 /** A dialer call as SQLite returns it (integers as decimal strings, datetimes as UTC text). */
 const sqliteDialerRow = (overrides: Partial<CallRow> = {}): CallRow => ({

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { ErrorCode } from '../common/errors/error-code';
 import { ApiErrors } from '../common/errors/error-response.dto';
 import { LeadScopedResource, ManagesLead } from '../leads/lead-manage.guard';
-import { CallByIdLoader } from './call-by-id.loader';
+import { CALL_IN_PATH } from './call.sources';
 import { toCallResponse } from './call.mapper';
-import type { CallRecord } from './call-record';
+import type { ScopedCall } from './call.record';
 import { CallResponseDto } from './dto/call-response.dto';
 import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 
@@ -14,7 +14,7 @@ import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 @Controller('v2.0/communication/call')
 export class CallsController {
   @Get(':communicationId')
-  @ManagesLead(CallByIdLoader)
+  @ManagesLead(CALL_IN_PATH)
   @ApiOperation({
     summary: 'Get a call by ID',
     description:
@@ -58,7 +58,7 @@ export class CallsController {
       summary: 'Missing, invalid or expired token, or unknown or deactivated user',
     },
   )
-  getCall(@LeadScopedResource() call: CallRecord): CallResponseDto {
-    return toCallResponse(call.row);
+  getCall(@LeadScopedResource(CALL_IN_PATH) found: ScopedCall): CallResponseDto {
+    return toCallResponse(found.call);
   }
 }

@@ -4,10 +4,10 @@ import { DatabaseModule } from '../database/database.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LeadsModule } from '../leads/leads.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
-import { CallByIdLoader } from './call-by-id.loader';
 import { CallListsController } from './call-lists.controller';
 import { CallListsService } from './call-lists.service';
 import { CallsController } from './calls.controller';
+import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 import { DialerIngestionController } from './dialer-ingestion.controller';
 import { DialerIngestionService } from './dialer-ingestion.service';
@@ -18,6 +18,6 @@ import { ManualLogsService } from './manual-logs.service';
 @Module({
   imports: [AuthModule, DatabaseModule, IdempotencyModule, LeadsModule, WebhooksModule],
   controllers: [CallsController, CallListsController, ManualLogsController, DialerIngestionController],
-  providers: [CallsService, CallByIdLoader, CallListsService, ManualLogsService, DialerIngestionService],
+  providers: [CallsService, CallsRepository, CallListsService, ManualLogsService, DialerIngestionService],
 })
 export class CallsModule {}

@@ -6,18 +6,15 @@ import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { stringifyJson } from '../common/http/lossless-json';
 import type { Int64 } from '../common/int64';
-import { IdGenerator } from '../database/id-generator';
-import { insertWithFreshId } from '../database/insert-with-fresh-id';
-import { SqlReader } from '../database/sql-reader';
-import { sqlBool, type SqlValue } from '../database/sql-values';
+import { UsersService } from '../auth/users.service';
 import { isUniqueViolation } from '../database/database-errors';
 import { nowToTheSecond, utc } from '../database/utc';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
+import { LeadsService } from '../leads/leads.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
 import { Channel, CommunicationSource } from './call-enums';
+import { CallsRepository, type StoredDialerCall } from './calls.repository';
 import { CallsService } from './calls.service';
-import { CommunicationEntity } from './communication.entity';
-import { DialerCallRecordEntity } from './dialer-call-record.entity';
 import type { IngestDialerCallDto } from './dto/dialer-call.dto';
 import type { CallResponseDto } from './dto/call-response.dto';
 
@@ -27,19 +24,14 @@ export interface IngestedCall {
   created: boolean;
 }
 
-const LEAD_SQL = 'SELECT l.team_id, l.deleted_at FROM leads l WHERE l.id = ?';
-const TEAM_USERS_SQL = 'SELECT u.id, u.active FROM users u WHERE u.team_id = ? AND u.id IN (?, ?)';
-const EXISTING_SQL =
-  'SELECT c.id, d.payload_hash FROM dialer_call_records d ' +
-  'JOIN communications c ON c.dialer_call_record_id = d.id WHERE d.id = ?';
-
 /** Finished dialer calls reported by the telephony service, recorded once each. */
 @Injectable()
 export class DialerIngestionService {
   constructor(
-    private readonly sql: SqlReader,
+    private readonly repository: CallsRepository,
     private readonly idempotency: IdempotencyService,
-    private readonly ids: IdGenerator,
+    private readonly leads: LeadsService,
+    private readonly users: UsersService,
     private readonly calls: CallsService,
     private readonly events: CallEventsOutbox,
   ) {}
@@ -51,15 +43,15 @@ export class DialerIngestionService {
    * recorded here is stored with it.
    */
   async ingest(
-    client: Principal,
+    caller: Principal,
     input: IngestDialerCallDto,
     idempotency: IdempotentRequest | null,
   ): Promise<IngestedCall> {
-    await this.requireTeamMembers(client.teamId, input);
+    await this.requireTeamMembers(caller.teamId, input);
     const payloadHash = fingerprint(input);
     // With an Idempotency-Key the key is looked at first, in the transaction: a retry racing the request that
     // recorded the call gets that request's answer (201), not this shortcut's (200).
-    const stored = idempotency === null ? await this.findStored(input.dialerCallRecordId) : null;
+    const stored = idempotency === null ? await this.repository.findByDialerRecord(input.dialerCallRecordId) : null;
     if (stored !== null) {
       return this.replay(stored, payloadHash, input.dialerCallRecordId);
     }
@@ -85,7 +77,9 @@ export class DialerIngestionService {
       );
       this.events.committed();
     } catch (error) {
-      const raced = isUniqueViolation(error) ? await this.findStored(input.dialerCallRecordId) : null;
+      const raced = isUniqueViolation(error)
+        ? await this.repository.findByDialerRecord(input.dialerCallRecordId)
+        : null;
       if (raced === null) throw error;
       return this.replay(raced, payloadHash, input.dialerCallRecordId);
     }
@@ -94,7 +88,7 @@ export class DialerIngestionService {
 
   private async insert(manager: EntityManager, input: IngestDialerCallDto, payloadHash: string): Promise<Int64> {
     const now = nowToTheSecond();
-    await manager.insert(DialerCallRecordEntity, {
+    await this.repository.insertDialerRecord(manager, {
       id: input.dialerCallRecordId,
       userId: input.userId,
       userPhoneNumber: input.userPhoneNumber ?? null,
@@ -112,7 +106,7 @@ export class DialerIngestionService {
       payloadHash,
       createdAt: now,
     });
-    return insertWithFreshId(manager, this.ids, CommunicationEntity, {
+    return this.repository.insertCommunication(manager, {
       leadId: input.leadId,
       agentId: input.agentId ?? input.userId,
       channel: Channel.Call,
@@ -133,7 +127,11 @@ export class DialerIngestionService {
     });
   }
 
-  private async replay(stored: Stored, payloadHash: string, dialerCallRecordId: Int64): Promise<IngestedCall> {
+  private async replay(
+    stored: StoredDialerCall,
+    payloadHash: string,
+    dialerCallRecordId: Int64,
+  ): Promise<IngestedCall> {
     if (stored.payloadHash !== payloadHash) {
       throw new AppError(
         ErrorCode.Conflict,
@@ -143,39 +141,27 @@ export class DialerIngestionService {
     return { call: await this.calls.getStoredCall(stored.communicationId), created: false };
   }
 
-  private async findStored(dialerCallRecordId: Int64): Promise<Stored | null> {
-    const rows = await this.sql.query<{ id: SqlValue; payload_hash: SqlValue }>(EXISTING_SQL, [dialerCallRecordId]);
-    const row = rows[0];
-    return row === undefined
-      ? null
-      : { communicationId: String(row.id), payloadHash: row.payload_hash === null ? null : String(row.payload_hash) };
-  }
-
   /**
    * The lead and the agents must belong to the client's team, and the agents be active; a deleted lead takes
    * no new calls. The rule is the team's, not the client's user's: the dialer is the team's system and records
    * what happened, so a hidden lead of the team takes calls too (who may then read them is the lead's rule).
    */
   private async requireTeamMembers(teamId: Int64, input: IngestDialerCallDto): Promise<void> {
-    const [lead] = await this.sql.query<{ team_id: SqlValue; deleted_at: SqlValue }>(LEAD_SQL, [input.leadId]);
-    if (lead === undefined || String(lead.team_id) !== teamId || lead.deleted_at !== null) {
+    const lead = await this.leads.findFacts(input.leadId);
+    if (lead === null || lead.teamId !== teamId || lead.deleted) {
       throw new AppError(ErrorCode.PermissionDenied, `leadId: there is no lead ${input.leadId} in the client's team.`);
     }
     const agentId = input.agentId ?? input.userId;
-    const rows = await this.sql.query<{ id: SqlValue; active: SqlValue }>(TEAM_USERS_SQL, [
-      teamId,
-      input.userId,
-      agentId,
-    ]);
-    const active = new Map(rows.map((r) => [String(r.id), sqlBool(r.active)]));
+    const members = await this.users.findTeamUsers(teamId, [input.userId, agentId]);
     for (const [field, id] of [
       ['userId', input.userId],
       ['agentId', agentId],
     ] as const) {
-      if (!active.has(id)) {
+      const member = members.get(id);
+      if (member === undefined) {
         throw new AppError(ErrorCode.PermissionDenied, `${field}: ${id} is not a user of the client's team.`);
       }
-      if (active.get(id) !== true) {
+      if (!member.active) {
         throw new AppError(ErrorCode.AgentInactive, `${field}: ${id} is a deactivated user of the client's team.`);
       }
     }
@@ -185,11 +171,6 @@ export class DialerIngestionService {
 /** Where Get Call answers the call. */
 export function callLocation(call: CallResponseDto): string {
   return `/v2.0/communication/call/${call.id}`;
-}
-
-interface Stored {
-  communicationId: Int64;
-  payloadHash: string | null;
 }
 
 /** SHA-256 of the record as validated, every field in a fixed order. */

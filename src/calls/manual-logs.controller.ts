@@ -7,9 +7,9 @@ import { ApiErrors, BAD_TOKEN, NOT_MANAGEABLE } from '../common/errors/error-res
 import { IDEMPOTENCY_ERRORS, Idempotent } from '../idempotency/idempotent.decorator';
 import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
 import type { IdempotentRequest } from '../idempotency/idempotency.service';
-import { LeadInBodyLoader } from '../leads/lead-loaders';
+import { LEAD_IN_BODY } from '../leads/lead.sources';
 import { LeadScopedResource, ManagesLead } from '../leads/lead-manage.guard';
-import type { LeadRef } from '../leads/leads.service';
+import type { LeadScoped } from '../leads/lead-access';
 import { CreateManualLogDto, ManualLogResponseDto } from './dto/manual-log.dto';
 import { ManualLogsService } from './manual-logs.service';
 
@@ -21,7 +21,7 @@ export class ManualLogsController {
 
   @Post()
   @HttpCode(200)
-  @ManagesLead(LeadInBodyLoader)
+  @ManagesLead(LEAD_IN_BODY)
   @Idempotent()
   @ApiOperation({
     summary: 'Add a manual log entry',
@@ -66,7 +66,7 @@ export class ManualLogsController {
   )
   create(
     @CurrentPrincipal() caller: Principal,
-    @LeadScopedResource() lead: LeadRef,
+    @LeadScopedResource(LEAD_IN_BODY) lead: LeadScoped,
     @Body() body: CreateManualLogDto,
     @IdempotencyOf() idempotency: IdempotentRequest | null,
   ): Promise<ManualLogResponseDto> {

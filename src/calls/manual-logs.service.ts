@@ -2,15 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { toJsonInt64 } from '../common/int64';
 import { truncateCharacters } from '../common/text';
-import { IdGenerator } from '../database/id-generator';
-import { insertWithFreshId } from '../database/insert-with-fresh-id';
 import { formatUtc } from '../database/sql-values';
 import { nowToTheSecond } from '../database/utc';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
-import type { LeadRef } from '../leads/leads.service';
+import type { LeadScoped } from '../leads/lead-access';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
 import { Channel, CommunicationSource } from './call-enums';
-import { CommunicationEntity } from './communication.entity';
+import { CallsRepository, type NewCommunication } from './calls.repository';
 import { type CreateManualLogDto, LOG_CONTENT_MAX, type ManualLogResponseDto, LogType } from './dto/manual-log.dto';
 
 const CHANNELS: Record<LogType, Channel> = {
@@ -19,13 +17,11 @@ const CHANNELS: Record<LogType, Channel> = {
   [LogType.Text]: Channel.Text,
 };
 
-type NewLog = Omit<CommunicationEntity, 'lead' | 'agent' | 'dialerCallRecord' | 'id'>;
-
 @Injectable()
 export class ManualLogsService {
   constructor(
+    private readonly repository: CallsRepository,
     private readonly idempotency: IdempotencyService,
-    private readonly ids: IdGenerator,
     private readonly events: CallEventsOutbox,
   ) {}
 
@@ -36,14 +32,14 @@ export class ManualLogsService {
    */
   async create(
     caller: Principal,
-    lead: LeadRef,
+    lead: LeadScoped,
     input: CreateManualLogDto,
     idempotency: IdempotentRequest | null,
   ): Promise<ManualLogResponseDto> {
     const channel = CHANNELS[input.logType];
     const callOrText = channel === Channel.Call || channel === Channel.Text;
     const now = nowToTheSecond();
-    const log: NewLog = {
+    const log: NewCommunication = {
       leadId: lead.leadId,
       agentId: caller.userId,
       channel,
@@ -63,7 +59,7 @@ export class ManualLogsService {
       updateTime: now,
     };
     const answer = await this.idempotency.run(idempotency, async (manager) => {
-      const stored = await insertWithFreshId(manager, this.ids, CommunicationEntity, log);
+      const stored = await this.repository.insertCommunication(manager, log);
       if (channel === Channel.Call) {
         // A logged call is a Call event; a logged email or text is not.
         await this.events.record(manager, {
@@ -81,7 +77,7 @@ export class ManualLogsService {
   }
 }
 
-function toManualLog(id: string, log: NewLog) {
+function toManualLog(id: string, log: NewCommunication) {
   const dto = {} as ManualLogResponseDto['logType'];
   dto.id = toJsonInt64(id);
   dto.leadId = toJsonInt64(log.leadId);

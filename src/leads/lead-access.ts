@@ -12,8 +12,12 @@ export interface LeadAccess {
   callerIsOtherAssignee: boolean;
 }
 
-/** A resource that belongs to a lead, loaded together with that lead's access facts for the caller. */
+/**
+ * A lead, or a resource that belongs to one, loaded together with the lead's access facts for the caller:
+ * what the manage-permission guard decides on.
+ */
 export interface LeadScoped {
+  leadId: Int64;
   leadAccess: LeadAccess;
 }
 

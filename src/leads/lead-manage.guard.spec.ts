@@ -4,20 +4,17 @@ import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import type { Int64 } from '../common/int64';
 import type { LeadAccess, LeadScoped } from './lead-access';
-import { LeadManageGuard, type LeadScopedLoader } from './lead-manage.guard';
-import { LeadsService } from './leads.service';
-import type { UsersService } from '../auth/users.service';
-import type { IdGenerator } from '../database/id-generator';
-import type { SqlReader } from '../database/sql-reader';
-import type { TransactionRunner } from '../database/transaction-runner';
-import type { IdempotencyService } from '../idempotency/idempotency.service';
+import { LeadManageGuard, leadScopedSource } from './lead-manage.guard';
+import type { LeadsService } from './leads.service';
+import { canManageLead } from './lead-access';
 
-class StubLoader implements LeadScopedLoader {
-  load = jest.fn<Promise<LeadScoped | null>, unknown[]>();
+class ThingsService {
+  find = jest.fn<Promise<LeadScoped | null>, [Int64, Principal]>();
 }
 
-const principal: Principal = {
+const caller: Principal = {
   userId: '10',
   teamId: '1',
   role: Role.Agent,
@@ -35,17 +32,18 @@ const manageable: LeadAccess = {
   callerIsOtherAssignee: false,
 };
 
+const THING_IN_PATH = leadScopedSource({
+  in: 'path',
+  field: 'thingId',
+  service: ThingsService,
+  find: (things, id, who) => things.find(id, who),
+});
+
 describe('LeadManageGuard', () => {
-  const loader = new StubLoader();
-  const reflector = { get: jest.fn().mockReturnValue(StubLoader) } as unknown as Reflector;
-  const moduleRef = { get: jest.fn().mockReturnValue(loader) } as unknown as ModuleRef;
-  const leads = new LeadsService(
-    {} as SqlReader,
-    {} as TransactionRunner,
-    {} as IdGenerator,
-    {} as UsersService,
-    {} as IdempotencyService,
-  );
+  const things = new ThingsService();
+  const reflector = { get: jest.fn().mockReturnValue(THING_IN_PATH) } as unknown as Reflector;
+  const moduleRef = { get: jest.fn().mockReturnValue(things) } as unknown as ModuleRef;
+  const leads = { canManage: canManageLead } as unknown as LeadsService;
   const guard = new LeadManageGuard(reflector, moduleRef, leads);
   let request: Record<string | symbol, unknown>;
 
@@ -57,36 +55,35 @@ describe('LeadManageGuard', () => {
     }) as unknown as ExecutionContext;
 
   beforeEach(() => {
-    request = { user: principal };
-    loader.load.mockReset();
+    request = { user: caller, params: { thingId: '42' } };
+    things.find.mockReset();
   });
 
   it('lets the caller through to a resource of a lead it may manage, and hands the resource on', async () => {
-    const resource = { leadAccess: manageable, row: 'the call' };
-    loader.load.mockResolvedValue(resource);
+    const resource = { leadId: '7', leadAccess: manageable, thing: 'the call' };
+    things.find.mockResolvedValue(resource);
     await expect(guard.canActivate(context())).resolves.toBe(true);
-    expect(loader.load).toHaveBeenCalledWith(request, principal);
-    expect(Object.getOwnPropertySymbols(request).map((key) => request[key])).toEqual([resource]);
+    expect(things.find).toHaveBeenCalledWith('42', caller);
+    expect(Object.getOwnPropertySymbols(request).map((key) => request[key])).toEqual([
+      { source: THING_IN_PATH, resource },
+    ]);
   });
 
   it.each([
     ['there is no such resource', null],
-    ['the lead is not manageable by the caller', { leadAccess: { ...manageable, assignedUserId: '11' } }],
-    ['the lead is in another team', { leadAccess: { ...manageable, teamId: '2' } }],
+    ['the lead is not manageable by the caller', { leadId: '7', leadAccess: { ...manageable, assignedUserId: '11' } }],
+    ['the lead is in another team', { leadId: '7', leadAccess: { ...manageable, teamId: '2' } }],
   ])('refuses with the same PERMISSION_DENIED when %s', async (_, resource) => {
-    loader.load.mockResolvedValue(resource);
+    things.find.mockResolvedValue(resource);
     await expect(guard.canActivate(context())).rejects.toEqual(new AppError(ErrorCode.PermissionDenied));
   });
 
-  it('passes on a malformed reference as the loader reports it', async () => {
-    loader.load.mockRejectedValue(new AppError(ErrorCode.InvalidParameter, 'bad id'));
-    await expect(guard.canActivate(context())).rejects.toMatchObject({ code: ErrorCode.InvalidParameter });
-  });
-
-  it('looks the loader up once per route', async () => {
-    loader.load.mockResolvedValue({ leadAccess: manageable });
-    await guard.canActivate(context());
-    await guard.canActivate(context());
-    expect(moduleRef.get).toHaveBeenCalledTimes(1);
-  });
+  it.each([['0'], ['12a'], ['9223372036854775808'], [undefined]])(
+    'refuses a malformed id (%p) by the id pipe, before anything is read',
+    async (thingId) => {
+      request = { user: caller, params: { thingId } };
+      await expect(guard.canActivate(context())).rejects.toBeInstanceOf(AppError);
+      expect(things.find).not.toHaveBeenCalled();
+    },
+  );
 });

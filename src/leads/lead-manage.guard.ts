@@ -14,32 +14,60 @@ import { principalOf } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import type { Int64 } from '../common/int64';
+import { Int64IdPipe } from '../common/int64-id.pipe';
+import { requireJsonObject } from '../common/validation/validation.pipe';
 import type { LeadScoped } from './lead-access';
 import { LeadsService } from './leads.service';
 
 /**
- * Loads the lead-scoped resource a request is about (from its path, query or body), or null when there
- * is none. It throws INVALID_PARAMETER itself for a malformed reference.
+ * Where a route's lead-scoped resource comes from: the request field that names it, parsed by the int64 id
+ * pipe, and the method of the owning module's service that reads it with its lead's access facts for the
+ * caller (null when there is none). Declared once per kind of resource with {@link leadScopedSource}.
  */
-export interface LeadScopedLoader<T extends LeadScoped = LeadScoped> {
-  load(request: Request, caller: Principal): Promise<T | null>;
+export interface LeadScopedSource<T extends LeadScoped = LeadScoped> {
+  readonly in: 'path' | 'query' | 'body';
+  readonly field: string;
+  readonly service: Type<unknown>;
+  find(service: unknown, id: Int64, caller: Principal): Promise<T | null>;
 }
 
-const LOADER = 'leads:lead-scoped-loader';
+export function leadScopedSource<S, T extends LeadScoped>(source: {
+  in: 'path' | 'query' | 'body';
+  field: string;
+  service: Type<S>;
+  find: (service: S, id: Int64, caller: Principal) => Promise<T | null>;
+}): LeadScopedSource<T> {
+  return {
+    in: source.in,
+    field: source.field,
+    service: source.service,
+    find: (service, id, caller) => source.find(service as S, id, caller),
+  };
+}
+
+const SOURCE = 'leads:lead-scoped-source';
 const RESOURCE = Symbol('leads:lead-scoped-resource');
+
+interface Authorized {
+  source: LeadScopedSource;
+  resource: LeadScoped;
+}
+
+type GuardedRequest = Request & { [RESOURCE]?: Authorized };
 
 /**
  * Guards a route with the manage-permission policy of the lead its resource belongs to. A missing
  * resource and a lead the caller may not manage get the same PERMISSION_DENIED, so that nothing tells
- * them apart. The handler receives the loaded resource through {@link LeadScopedResource}.
+ * them apart. The handler receives the resource with `@LeadScopedResource(source)`.
  */
-export function ManagesLead(loader: Type<LeadScopedLoader>): MethodDecorator {
-  return applyDecorators(SetMetadata(LOADER, loader), UseGuards(LeadManageGuard));
+export function ManagesLead(source: LeadScopedSource): MethodDecorator {
+  return applyDecorators(SetMetadata(SOURCE, source), UseGuards(LeadManageGuard));
 }
 
 @Injectable()
 export class LeadManageGuard implements CanActivate {
-  private readonly loaders = new Map<Type<LeadScopedLoader>, LeadScopedLoader>();
+  private readonly services = new Map<Type<unknown>, unknown>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -48,39 +76,55 @@ export class LeadManageGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request & { [RESOURCE]?: LeadScoped }>();
-    const caller = principalOf(request);
-    const resource = await this.loaderFor(context).load(request, caller);
-    if (resource === null || !this.leads.canManage(caller, resource.leadAccess)) {
-      throw new AppError(ErrorCode.PermissionDenied);
-    }
-    request[RESOURCE] = resource;
-    return true;
-  }
-
-  private loaderFor(context: ExecutionContext): LeadScopedLoader {
-    const type = this.reflector.get<Type<LeadScopedLoader> | undefined>(LOADER, context.getHandler());
-    if (type === undefined) {
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const source = this.reflector.get<LeadScopedSource | undefined>(SOURCE, context.getHandler());
+    if (source === undefined) {
       throw new Error(
         `${context.getClass().name}.${context.getHandler().name} uses LeadManageGuard without @ManagesLead`,
       );
     }
-    let loader = this.loaders.get(type);
-    if (loader === undefined) {
-      const found: LeadScopedLoader | undefined = this.moduleRef.get(type, { strict: false });
-      if (found === undefined) throw new Error(`${type.name} is not a provider of the module using it`);
-      this.loaders.set(type, found);
-      loader = found;
+    const caller = principalOf(request);
+    const id = Int64IdPipe.parse(fieldOf(request, source), source.field);
+    const resource = await source.find(this.serviceFor(source), id, caller);
+    if (resource === null || !this.leads.canManage(caller, resource.leadAccess)) {
+      throw new AppError(ErrorCode.PermissionDenied);
     }
-    return loader;
+    request[RESOURCE] = { source, resource };
+    return true;
+  }
+
+  private serviceFor(source: LeadScopedSource): unknown {
+    let service = this.services.get(source.service);
+    if (service === undefined) {
+      service = this.moduleRef.get(source.service, { strict: false });
+      if (service === undefined) throw new Error(`${source.service.name} is not a provider of the app`);
+      this.services.set(source.service, service);
+    }
+    return service;
   }
 }
 
-/** The resource that {@link LeadManageGuard} loaded and authorized for this request. */
-export const LeadScopedResource = createParamDecorator((_: unknown, context: ExecutionContext): LeadScoped => {
-  const resource = context.switchToHttp().getRequest<Request & { [RESOURCE]?: LeadScoped }>()[RESOURCE];
-  if (resource === undefined) {
-    throw new Error('@LeadScopedResource() on a route without @ManagesLead');
+function fieldOf(request: Request, source: LeadScopedSource): unknown {
+  switch (source.in) {
+    case 'path':
+      return request.params[source.field];
+    case 'query':
+      return request.query[source.field];
+    case 'body':
+      return requireJsonObject(request.body)[source.field];
   }
-  return resource;
-});
+}
+
+/**
+ * The resource that {@link LeadManageGuard} loaded and authorized for this request from `source`: the
+ * handler names the source it expects, and a route guarded with another one fails loudly.
+ */
+export const LeadScopedResource = createParamDecorator(
+  (source: LeadScopedSource, context: ExecutionContext): LeadScoped => {
+    const authorized = context.switchToHttp().getRequest<GuardedRequest>()[RESOURCE];
+    if (authorized?.source !== source) {
+      throw new Error('@LeadScopedResource(source) on a route without @ManagesLead(source)');
+    }
+    return authorized.resource;
+  },
+);

@@ -9,9 +9,9 @@ import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
 import type { IdempotentRequest } from '../idempotency/idempotency.service';
 import { AssignLeadDto, CreateLeadDto } from './dto/lead-request.dto';
 import { LeadResponseDto } from './dto/lead-response.dto';
-import { LeadByIdLoader } from './lead-loaders';
 import { LeadScopedResource, ManagesLead } from './lead-manage.guard';
-import type { LeadRecord } from './lead-record';
+import type { ManageableLead } from './lead.record';
+import { LEAD_IN_PATH } from './lead.sources';
 import { toLeadResponse } from './lead.mapper';
 import { LeadsService } from './leads.service';
 
@@ -78,7 +78,7 @@ export class LeadsController {
   }
 
   @Get(':leadId')
-  @ManagesLead(LeadByIdLoader)
+  @ManagesLead(LEAD_IN_PATH)
   @ApiOperation({
     summary: 'Get a lead by ID',
     description:
@@ -88,13 +88,13 @@ export class LeadsController {
   @ApiParam(LEAD_ID_PARAM)
   @ApiOkResponse({ type: LeadResponseDto, description: 'The lead.', example: LEAD_EXAMPLE })
   @ApiErrors(INVALID_ID('leadId'), NOT_MANAGEABLE, BAD_TOKEN)
-  get(@LeadScopedResource() lead: LeadRecord): LeadResponseDto {
-    return toLeadResponse(lead.row);
+  get(@LeadScopedResource(LEAD_IN_PATH) found: ManageableLead): LeadResponseDto {
+    return toLeadResponse(found.lead);
   }
 
   @Post(':leadId/assignment')
   @HttpCode(200)
-  @ManagesLead(LeadByIdLoader)
+  @ManagesLead(LEAD_IN_PATH)
   @ApiOperation({
     summary: 'Reassign a lead',
     description:
@@ -119,7 +119,7 @@ export class LeadsController {
   )
   reassign(
     @CurrentPrincipal() caller: Principal,
-    @LeadScopedResource() lead: LeadRecord,
+    @LeadScopedResource(LEAD_IN_PATH) lead: ManageableLead,
     @Body() body: AssignLeadDto,
   ): Promise<LeadResponseDto> {
     return this.leads.reassign(caller, lead, body.assignedUserId);

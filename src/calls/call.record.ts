@@ -1,0 +1,46 @@
+import type { Int64 } from '../common/int64';
+import type { LeadScoped } from '../leads/lead-access';
+
+/**
+ * A call as stored: its communication and, for a dialer call, its dialer record. Text columns come as
+ * stored (the mapper leaves out what the contract does not allow), times as UTC text `yyyy-MM-dd HH:mm:ss`.
+ */
+export interface Call {
+  id: Int64;
+  leadId: Int64;
+  agentId: Int64;
+  /** A manual log's number and direction, and its text. */
+  logPhoneNumber: string | null;
+  logDirection: string | null;
+  content: string | null;
+  callingOutcome: string | null;
+  rateScore: number | null;
+  note: string | null;
+  createTime: string;
+  updateTime: string;
+  /** Null for a manually logged call. */
+  dialer: DialerRecord | null;
+}
+
+export interface DialerRecord {
+  id: Int64;
+  userId: Int64;
+  userPhoneNumber: string | null;
+  leadPhoneNumber: string | null;
+  direction: string | null;
+  status: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  duration: number | null;
+  recordingSwitch: boolean;
+  showUserNumber: string | null;
+  isMachineAnswered: boolean;
+  /** US dollars, as the DECIMAL(10,4) column holds it. */
+  price: number | null;
+  elapsedSeconds: number | null;
+}
+
+/** A call read together with its lead's access facts for the caller. */
+export interface ScopedCall extends LeadScoped {
+  call: Call;
+}

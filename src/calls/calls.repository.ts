@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Int64 } from '../common/int64';
+import { IdGenerator } from '../database/id-generator';
+import { insertWithFreshId } from '../database/insert-with-fresh-id';
+import { SqlReader } from '../database/sql-reader';
+import { sqlBool, sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
+import type { LeadCaller } from '../leads/lead-access';
+import type { LeadAccessQuery } from '../leads/leads.service';
+import { Channel } from './call-enums';
+import type { Call, ScopedCall } from './call.record';
+import { CommunicationEntity } from './communication.entity';
+import { DialerCallRecordEntity } from './dialer-call-record.entity';
+
+/** A communication to store; its id is drawn on insert. */
+export type NewCommunication = Omit<CommunicationEntity, 'id' | 'lead' | 'agent' | 'dialerCallRecord'>;
+
+/** A dialer record to store, as its entity holds it. */
+export type NewDialerRecord = Omit<DialerCallRecordEntity, never>;
+
+/** What was stored for a dialer record: its communication and the fingerprint of the data it came with. */
+export interface StoredDialerCall {
+  communicationId: Int64;
+  payloadHash: string | null;
+}
+
+/** A call as read from the database: the communication and, for a dialer call, its dialer record. */
+export interface CallRow {
+  id: SqlValue;
+  lead_id: SqlValue;
+  agent_id: SqlValue;
+  log_phone_number: SqlValue;
+  log_direction: SqlValue;
+  content: SqlValue;
+  calling_outcome: SqlValue;
+  rate_score: SqlValue;
+  note: SqlValue;
+  create_time: SqlValue;
+  update_time: SqlValue;
+  /** The dialer record's id: null for a manually logged call. */
+  dialer_id: SqlValue;
+  dialer_user_id: SqlValue;
+  user_phone_number: SqlValue;
+  lead_phone_number: SqlValue;
+  direction: SqlValue;
+  status: SqlValue;
+  start_time: SqlValue;
+  end_time: SqlValue;
+  duration: SqlValue;
+  recording_switch: SqlValue;
+  show_user_number: SqlValue;
+  is_machine_answered: SqlValue;
+  price: SqlValue;
+  elapsed_seconds: SqlValue;
+}
+
+const CALL_COLUMNS =
+  'c.id, c.lead_id, c.agent_id, c.log_phone_number, c.log_direction, c.content, c.calling_outcome, ' +
+  'c.rate_score, c.note, c.create_time, c.update_time, d.id AS dialer_id, d.user_id AS dialer_user_id, ' +
+  'd.user_phone_number, d.lead_phone_number, d.direction, d.status, d.start_time, d.end_time, d.duration, ' +
+  'd.recording_switch, d.show_user_number, d.is_machine_answered, d.price, d.elapsed_seconds';
+
+const WITH_DIALER = 'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id';
+
+const COUNT_SQL = `SELECT COUNT(*) AS total FROM communications c WHERE c.lead_id = ? AND c.channel = '${Channel.Call}'`;
+const PAGE_SQL =
+  `SELECT ${CALL_COLUMNS} FROM communications c ${WITH_DIALER} ` +
+  `WHERE c.lead_id = ? AND c.channel = '${Channel.Call}' ORDER BY c.id DESC LIMIT ? OFFSET ?`;
+const STORED_CALL_SQL = `SELECT ${CALL_COLUMNS} FROM communications c ${WITH_DIALER} WHERE c.id = ? AND c.channel = '${Channel.Call}'`;
+const DIALER_CALL_SQL =
+  'SELECT c.id, d.payload_hash FROM dialer_call_records d ' +
+  'JOIN communications c ON c.dialer_call_record_id = d.id WHERE d.id = ?';
+
+/** The communications table (calls, logged emails and texts) and the dialer records of calls. */
+@Injectable()
+export class CallsRepository {
+  private readonly keysetPageSql: string;
+  private findSql: { access: LeadAccessQuery; sql: string } | null = null;
+
+  constructor(
+    private readonly sql: SqlReader,
+    private readonly ids: IdGenerator,
+  ) {
+    // MariaDB reads the cursor page through the (lead_id, channel) prefix of the index and skips the newer
+    // calls one by one unless told to use the index: a page deep in a long history then costs as much as
+    // the calls before it. SQLite picks the range on (lead_id, channel, id) by itself.
+    const hint = sql.dialect === 'mysql' ? ' FORCE INDEX (idx_communications_lead_channel)' : '';
+    this.keysetPageSql =
+      `SELECT ${CALL_COLUMNS} FROM communications c${hint} ${WITH_DIALER} ` +
+      `WHERE c.lead_id = ? AND c.channel = '${Channel.Call}' AND c.id < ? ORDER BY c.id DESC LIMIT ?`;
+  }
+
+  /**
+   * The call with this communication id and its lead's access facts for the caller, in one statement; null
+   * when there is no such communication or it is not a call. No existence leak, also in time: when there is
+   * no such communication, a stand-in row (the first communication) is read in its place, with the same
+   * joins, so that a missing id, a communication that is not a call and a call of a lead the caller may not
+   * manage cost the same.
+   */
+  async findWithLeadAccess(
+    communicationId: Int64,
+    caller: LeadCaller,
+    access: LeadAccessQuery,
+  ): Promise<ScopedCall | null> {
+    const rows = await this.sql.query<CallRow & { channel: SqlValue }>(this.findSqlFor(access), [
+      ...access.params(caller),
+      communicationId,
+    ]);
+    const row = rows[0];
+    if (row === undefined) return null;
+    const found: ScopedCall = { leadId: String(row.lead_id), leadAccess: access.read(row), call: readCall(row) };
+    return found.call.id === communicationId && row.channel === Channel.Call ? found : null;
+  }
+
+  /** A stored call; read in the transaction of `manager` when given, which sees the call it is writing. */
+  async findStored(communicationId: Int64, manager?: EntityManager): Promise<Call | null> {
+    const [row] =
+      manager === undefined
+        ? await this.sql.query<CallRow>(STORED_CALL_SQL, [communicationId])
+        : await this.sql.queryIn<CallRow>(manager, STORED_CALL_SQL, [communicationId]);
+    return row === undefined ? null : readCall(row);
+  }
+
+  /** A page of the lead's calls, newest first, by offset. */
+  async listByLead(leadId: Int64, limit: number, offset: number): Promise<Call[]> {
+    const rows = await this.sql.query<CallRow>(PAGE_SQL, [leadId, String(limit), String(offset)]);
+    return rows.map(readCall);
+  }
+
+  /** A page of the lead's calls older than `beforeId` (exclusive), newest first, on the index. */
+  async listByLeadBefore(leadId: Int64, beforeId: Int64, limit: number): Promise<Call[]> {
+    const rows = await this.sql.query<CallRow>(this.keysetPageSql, [leadId, beforeId, String(limit)]);
+    return rows.map(readCall);
+  }
+
+  /** How many calls the lead has (an index-only count). */
+  async countByLead(leadId: Int64): Promise<number> {
+    const [row] = await this.sql.query<{ total: SqlValue }>(COUNT_SQL, [leadId]);
+    return Number(row?.total ?? 0);
+  }
+
+  async findByDialerRecord(dialerCallRecordId: Int64): Promise<StoredDialerCall | null> {
+    const [row] = await this.sql.query<{ id: SqlValue; payload_hash: SqlValue }>(DIALER_CALL_SQL, [dialerCallRecordId]);
+    return row === undefined ? null : { communicationId: String(row.id), payloadHash: sqlString(row.payload_hash) };
+  }
+
+  /** Stores a communication under a fresh id (see insertWithFreshId); answers the id. */
+  insertCommunication(manager: EntityManager, communication: NewCommunication): Promise<Int64> {
+    return insertWithFreshId(manager, this.ids, CommunicationEntity, communication);
+  }
+
+  async insertDialerRecord(manager: EntityManager, record: NewDialerRecord): Promise<void> {
+    await manager.insert(DialerCallRecordEntity, record);
+  }
+
+  private findSqlFor(access: LeadAccessQuery): string {
+    if (this.findSql?.access !== access) {
+      this.findSql = {
+        access,
+        sql:
+          `SELECT ${CALL_COLUMNS}, c.channel, ${access.select} ` +
+          `FROM communications c ${access.join('c.lead_id')} ${WITH_DIALER} ` +
+          'WHERE c.id = COALESCE((SELECT x.id FROM communications x WHERE x.id = ?), ' +
+          '(SELECT MIN(y.id) FROM communications y))',
+      };
+    }
+    return this.findSql.sql;
+  }
+}
+
+/** A row of the call columns as a typed call, alike from both engines. */
+export function readCall(row: CallRow): Call {
+  return {
+    id: String(row.id),
+    leadId: String(row.lead_id),
+    agentId: String(row.agent_id),
+    logPhoneNumber: sqlString(row.log_phone_number),
+    logDirection: sqlString(row.log_direction),
+    content: sqlString(row.content),
+    callingOutcome: sqlString(row.calling_outcome),
+    rateScore: sqlInt(row.rate_score),
+    note: sqlString(row.note),
+    createTime: sqlDateTime(row.create_time) as string,
+    updateTime: sqlDateTime(row.update_time) as string,
+    dialer:
+      row.dialer_id === null || row.dialer_id === undefined
+        ? null
+        : {
+            id: String(row.dialer_id),
+            userId: String(row.dialer_user_id),
+            userPhoneNumber: sqlString(row.user_phone_number),
+            leadPhoneNumber: sqlString(row.lead_phone_number),
+            direction: sqlString(row.direction),
+            status: sqlString(row.status),
+            startTime: sqlDateTime(row.start_time),
+            endTime: sqlDateTime(row.end_time),
+            duration: sqlInt(row.duration),
+            recordingSwitch: sqlBool(row.recording_switch),
+            showUserNumber: sqlString(row.show_user_number),
+            isMachineAnswered: sqlBool(row.is_machine_answered),
+            price: row.price === null || row.price === undefined ? null : Number(row.price),
+            elapsedSeconds: sqlInt(row.elapsed_seconds),
+          },
+  };
+}
