@@ -18,6 +18,12 @@ import { Channel, CommunicationSource } from './call-enums';
 import { CallsService } from './calls.service';
 import { CommunicationEntity } from './communication.entity';
 import { DialerCallRecordEntity } from './dialer-call-record.entity';
+import {
+  deactivatedTeamUser,
+  noLeadInTeam,
+  notATeamUser,
+  recordedBeforeWithOtherData,
+} from './dialer-ingestion.errors';
 import type { IngestDialerCallDto } from './dto/dialer-call.dto';
 import type { CallResponseDto } from './dto/call-response.dto';
 
@@ -135,10 +141,7 @@ export class DialerIngestionService {
 
   private async replay(stored: Stored, payloadHash: string, dialerCallRecordId: Int64): Promise<IngestedCall> {
     if (stored.payloadHash !== payloadHash) {
-      throw new AppError(
-        ErrorCode.Conflict,
-        `Dialer record ${dialerCallRecordId} was recorded before with other data; it is not changed.`,
-      );
+      throw new AppError(ErrorCode.Conflict, recordedBeforeWithOtherData(dialerCallRecordId));
     }
     return { call: await this.calls.getStoredCall(stored.communicationId), created: false };
   }
@@ -159,7 +162,7 @@ export class DialerIngestionService {
   private async requireTeamMembers(teamId: Int64, input: IngestDialerCallDto): Promise<void> {
     const [lead] = await this.sql.query<{ team_id: SqlValue; deleted_at: SqlValue }>(LEAD_SQL, [input.leadId]);
     if (lead === undefined || String(lead.team_id) !== teamId || lead.deleted_at !== null) {
-      throw new AppError(ErrorCode.PermissionDenied, `leadId: there is no lead ${input.leadId} in the client's team.`);
+      throw new AppError(ErrorCode.PermissionDenied, noLeadInTeam(input.leadId));
     }
     const agentId = input.agentId ?? input.userId;
     const rows = await this.sql.query<{ id: SqlValue; active: SqlValue }>(TEAM_USERS_SQL, [
@@ -173,10 +176,10 @@ export class DialerIngestionService {
       ['agentId', agentId],
     ] as const) {
       if (!active.has(id)) {
-        throw new AppError(ErrorCode.PermissionDenied, `${field}: ${id} is not a user of the client's team.`);
+        throw new AppError(ErrorCode.PermissionDenied, notATeamUser(field, id));
       }
       if (active.get(id) !== true) {
-        throw new AppError(ErrorCode.AgentInactive, `${field}: ${id} is a deactivated user of the client's team.`);
+        throw new AppError(ErrorCode.AgentInactive, deactivatedTeamUser(field, id));
       }
     }
   }
