@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExcludeEndpoint } from '@nestjs/swagger';
 import { ErrorCode } from '../common/errors/error-code';
 import { ApiErrors, type ErrorExample, notManageable } from '../common/errors/error-response.dto';
 import { ApiRoute, type RouteDoc } from '../common/http/route-doc.decorator';
@@ -26,9 +26,12 @@ export function PublicRoute(doc: RouteDoc): MethodDecorator {
   return applyDecorators(Public(), ApiRoute(doc));
 }
 
-/** An operator's probe: called without a token, and never rate limited. */
-export function ProbeRoute(doc: RouteDoc): MethodDecorator {
-  return applyDecorators(Public(), NoRateLimit(), ApiRoute(doc));
+/**
+ * An operator's probe: called without a token, and never rate limited. Without a RouteDoc it stays out of the
+ * API reference (the Prometheus scrape is for the scraper, not for API clients).
+ */
+export function ProbeRoute(doc?: RouteDoc): MethodDecorator {
+  return applyDecorators(Public(), NoRateLimit(), doc === undefined ? ApiExcludeEndpoint() : ApiRoute(doc));
 }
 
 /** A user's route: a bearer token of a user, or of an API client acting as its user; 401 without one. */
