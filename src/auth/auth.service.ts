@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { notAStringMessage, requiredMessage, tooLongMessage } from '../common/errors/parameter-messages';
 import { ApiClientsService } from './api-clients.service';
+import { BAD_CLIENT } from './auth.errors';
 import type { TokenResponseDto } from './dto/token.dto';
 import { parseScopes } from './scopes';
 import { TokenService } from './token.service';
@@ -14,9 +16,8 @@ export interface ClientCredentialsRequest {
   basic: boolean;
 }
 
-const FIELD_LIMIT = 512;
+export const FIELD_LIMIT = 512;
 const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="calls-api", charset="UTF-8"' };
-const BAD_CLIENT = 'Unknown client, wrong secret, or the client is revoked.';
 
 @Injectable()
 export class AuthService {
@@ -65,11 +66,11 @@ export function readClientCredentialsRequest(
   const text = (name: string): string | undefined => {
     const value = fields[name];
     if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value !== 'string') throw new AppError(ErrorCode.InvalidParameter, `${name} must be a string.`);
+    if (typeof value !== 'string') throw new AppError(ErrorCode.InvalidParameter, notAStringMessage(name));
     return checkLength(name, value);
   };
   const required = (name: string, value: string | undefined): string => {
-    if (value === undefined) throw new AppError(ErrorCode.MissingParameter, `${name} is required.`);
+    if (value === undefined) throw new AppError(ErrorCode.MissingParameter, requiredMessage(name));
     return value;
   };
 
@@ -95,7 +96,7 @@ export function readClientCredentialsRequest(
 
 function checkLength(name: string, value: string): string {
   if (value.length > FIELD_LIMIT) {
-    throw new AppError(ErrorCode.ParameterTooLong, `${name} is longer than ${FIELD_LIMIT} characters.`);
+    throw new AppError(ErrorCode.ParameterTooLong, tooLongMessage(name, FIELD_LIMIT));
   }
   return value;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../common/errors/app-error';
 import { asError } from '../common/errors/as-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { RateLimiter } from '../limits/rate-limiter';
+import { MISSING_TOKEN } from './auth.errors';
 import { bearerToken, INVALID_TOKEN_MESSAGE, JwtStrategy } from './jwt.strategy';
 import type { Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
@@ -71,7 +72,7 @@ function refusalMessage(info: unknown): string {
   if (info instanceof TokenExpiredError) return 'The access token has expired.';
   if (info instanceof NotBeforeError) return 'The access token is not valid yet.';
   if (info instanceof Error && info.message === 'No auth token') {
-    return 'Missing access token: send the header "Authorization: Bearer <access_token>".';
+    return MISSING_TOKEN;
   }
   return INVALID_TOKEN_MESSAGE;
 }

@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { insufficientScope } from './auth.errors';
 import { principalOf } from './current-principal.decorator';
 
 /** OAuth scopes an API client can hold. */
@@ -36,10 +37,7 @@ export class ScopesGuard implements CanActivate {
     const caller = principalOf(context.switchToHttp().getRequest<Request>());
     const missing = required.filter((scope) => !caller.scopes.has(scope));
     if (missing.length > 0) {
-      throw new AppError(
-        ErrorCode.InsufficientScope,
-        `This operation needs a token of an API client holding the scope ${missing.join(' ')}.`,
-      );
+      throw new AppError(ErrorCode.InsufficientScope, insufficientScope(missing));
     }
     return true;
   }

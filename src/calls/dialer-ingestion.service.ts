@@ -15,6 +15,12 @@ import { CallEventsOutbox } from '../webhooks/call-events.outbox';
 import { Channel, CommunicationSource } from './call-enums';
 import { CallsRepository, type StoredDialerCall } from './calls.repository';
 import { CallsService } from './calls.service';
+import {
+  deactivatedTeamUser,
+  noLeadInTeam,
+  notATeamUser,
+  recordedBeforeWithOtherData,
+} from './dialer-ingestion.errors';
 import type { IngestDialerCallDto } from './dto/dialer-call.dto';
 import type { CallResponseDto } from './dto/call-response.dto';
 
@@ -133,10 +139,7 @@ export class DialerIngestionService {
     dialerCallRecordId: Int64,
   ): Promise<IngestedCall> {
     if (stored.payloadHash !== payloadHash) {
-      throw new AppError(
-        ErrorCode.Conflict,
-        `Dialer record ${dialerCallRecordId} was recorded before with other data; it is not changed.`,
-      );
+      throw new AppError(ErrorCode.Conflict, recordedBeforeWithOtherData(dialerCallRecordId));
     }
     return { call: await this.calls.getStoredCall(stored.communicationId), created: false };
   }
@@ -149,7 +152,7 @@ export class DialerIngestionService {
   private async requireTeamMembers(teamId: Int64, input: IngestDialerCallDto): Promise<void> {
     const lead = await this.leads.findFacts(input.leadId);
     if (lead === null || lead.teamId !== teamId || lead.deleted) {
-      throw new AppError(ErrorCode.PermissionDenied, `leadId: there is no lead ${input.leadId} in the client's team.`);
+      throw new AppError(ErrorCode.PermissionDenied, noLeadInTeam(input.leadId));
     }
     const agentId = input.agentId ?? input.userId;
     const members = await this.users.findTeamUsers(teamId, [input.userId, agentId]);
@@ -159,10 +162,10 @@ export class DialerIngestionService {
     ] as const) {
       const member = members.get(id);
       if (member === undefined) {
-        throw new AppError(ErrorCode.PermissionDenied, `${field}: ${id} is not a user of the client's team.`);
+        throw new AppError(ErrorCode.PermissionDenied, notATeamUser(field, id));
       }
       if (!member.active) {
-        throw new AppError(ErrorCode.AgentInactive, `${field}: ${id} is a deactivated user of the client's team.`);
+        throw new AppError(ErrorCode.AgentInactive, deactivatedTeamUser(field, id));
       }
     }
   }

@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { AppError } from './errors/app-error';
 import { ErrorCode } from './errors/error-code';
+import { requiredMessage } from './errors/parameter-messages';
 import { INT64_MAX, type Int64, parseInt64Value } from './int64';
 
 export function invalidInt64Message(name: string): string {
@@ -17,7 +18,7 @@ export function invalidInt64Message(name: string): string {
 export class Int64IdPipe implements PipeTransform<unknown, Int64> {
   static parse(value: unknown, name: string): Int64 {
     if (value === undefined || value === null || value === '') {
-      throw new AppError(ErrorCode.MissingParameter, `${name} is required.`);
+      throw new AppError(ErrorCode.MissingParameter, requiredMessage(name));
     }
     const id = parseInt64Value(value);
     if (id === null) {

@@ -1,7 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExcludeEndpoint } from '@nestjs/swagger';
-import { Public } from '../auth/public.decorator';
-import { NoRateLimit } from '../limits/rate-limit.guard';
+import { ProbeRoute } from '../auth/route-kinds.decorator';
 import { Metrics } from '../observability/metrics';
 
 @Controller('metrics')
@@ -9,10 +7,8 @@ export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
   /** Prometheus text format; outside the API's bearer auth, for the scraper. */
-  @Public()
-  @NoRateLimit()
   @Get()
-  @ApiExcludeEndpoint()
+  @ProbeRoute()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();

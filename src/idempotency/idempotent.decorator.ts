@@ -1,14 +1,29 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { defaultMessage, ErrorCode } from '../common/errors/error-code';
-import type { ErrorExample } from '../common/errors/error-response.dto';
+import { ApiErrors, type ErrorExample } from '../common/errors/error-response.dto';
 import { IDEMPOTENCY_KEY_HEADER, REPLAYED_HEADER } from './idempotency-key';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
-/** The route takes an Idempotency-Key. Add {@link IDEMPOTENCY_ERRORS} to its @ApiErrors. */
+/** The error answers that an Idempotency-Key adds to a route. */
+const IDEMPOTENCY_ERRORS: ErrorExample[] = [
+  {
+    code: ErrorCode.IdempotencyKeyInvalid,
+    message: defaultMessage(ErrorCode.IdempotencyKeyInvalid),
+    summary: 'An Idempotency-Key that is empty, too long or not visible ASCII',
+  },
+  {
+    code: ErrorCode.IdempotencyKeyReused,
+    message: defaultMessage(ErrorCode.IdempotencyKeyReused),
+    summary: 'The Idempotency-Key was sent before with another body or on another route',
+  },
+];
+
+/** The route takes an Idempotency-Key, and answers its refusals. */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
+    ApiErrors(...IDEMPOTENCY_ERRORS),
     ApiHeader({
       name: IDEMPOTENCY_KEY_HEADER,
       required: false,
@@ -24,17 +39,3 @@ export function Idempotent(): MethodDecorator {
     }),
   );
 }
-
-/** The error answers that an Idempotency-Key adds to a route. */
-export const IDEMPOTENCY_ERRORS: ErrorExample[] = [
-  {
-    code: ErrorCode.IdempotencyKeyInvalid,
-    message: defaultMessage(ErrorCode.IdempotencyKeyInvalid),
-    summary: 'An Idempotency-Key that is empty, too long or not visible ASCII',
-  },
-  {
-    code: ErrorCode.IdempotencyKeyReused,
-    message: defaultMessage(ErrorCode.IdempotencyKeyReused),
-    summary: 'The Idempotency-Key was sent before with another body or on another route',
-  },
-];

@@ -14,6 +14,7 @@ import type { CreateLeadDto } from './dto/lead-request.dto';
 import type { LeadResponseDto } from './dto/lead-response.dto';
 import { canManageLead, type LeadAccess, type LeadCaller, type LeadScoped } from './lead-access';
 import type { Lead, ManageableLead } from './lead.record';
+import { NO_NAME_GIVEN, notAnActiveTeamUser, REASSIGN_NOT_ALLOWED } from './leads.errors';
 import { toLeadResponse } from './lead.mapper';
 import { type LeadAccessQuery, type LeadFacts, LeadsRepository } from './leads.repository';
 
@@ -85,10 +86,7 @@ export class LeadsService {
     idempotency: IdempotentRequest | null,
   ): Promise<LeadResponseDto> {
     if (![input.firstName, input.lastName, input.phoneNumber, input.email].some((v) => v !== undefined && v !== '')) {
-      throw new AppError(
-        ErrorCode.MissingParameter,
-        'Give at least one of firstName, lastName, phoneNumber and email.',
-      );
+      throw new AppError(ErrorCode.MissingParameter, NO_NAME_GIVEN);
     }
     const assignedUserId = input.assignedUserId ?? caller.userId;
     await this.requireActiveTeamMember(assignedUserId, caller.teamId);
@@ -118,10 +116,7 @@ export class LeadsService {
    */
   async reassign(caller: Principal, found: ManageableLead, assignedUserId: Int64): Promise<LeadResponseDto> {
     if (caller.role !== Role.Owner && caller.role !== Role.Admin && !caller.accessAllTeamLeads) {
-      throw new AppError(
-        ErrorCode.InsufficientRole,
-        'Only an OWNER, an ADMIN or a user with ACCESS_ALL_TEAM_LEADS may reassign a lead.',
-      );
+      throw new AppError(ErrorCode.InsufficientRole, REASSIGN_NOT_ALLOWED);
     }
     await this.requireActiveTeamMember(assignedUserId, found.leadAccess.teamId);
     const now = nowToTheSecond();
@@ -133,7 +128,7 @@ export class LeadsService {
 
   private async requireActiveTeamMember(userId: Int64, teamId: Int64): Promise<void> {
     if (!(await this.users.isActiveTeamMember(userId, teamId))) {
-      throw new AppError(ErrorCode.InvalidParameter, `assignedUserId: ${userId} is not an active user of the team.`);
+      throw new AppError(ErrorCode.InvalidParameter, notAnActiveTeamUser(userId));
     }
   }
 }

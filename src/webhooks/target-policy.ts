@@ -1,5 +1,6 @@
 import { type LookupAddress, type LookupOptions, promises as dns } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
+import { HTTPS_REQUIRED } from './webhooks.errors';
 
 /**
  * Where callbacks may go. A callback URL must be https, and whatever the URL says, the address it resolves to
@@ -153,9 +154,9 @@ export function urlRefusal(text: string, options: TargetPolicyOptions): string |
   }
   const host = urlHost(url);
   if (url.protocol === 'http:') {
-    if (!(options.allowLoopbackHttp && isLoopbackHttpHost(host))) return 'callbackUrl must be an https URL';
+    if (!(options.allowLoopbackHttp && isLoopbackHttpHost(host))) return HTTPS_REQUIRED;
   } else if (url.protocol !== 'https:') {
-    return 'callbackUrl must be an https URL';
+    return HTTPS_REQUIRED;
   }
   const policy = policyFor(url, options);
   let refusal: string | null = null;

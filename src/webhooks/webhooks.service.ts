@@ -35,6 +35,7 @@ import {
 } from './target-policy';
 import { EventStatus } from './webhook-event.entity';
 import { SubscriptionStatus, WebhookSubscriptionEntity } from './webhook-subscription.entity';
+import { listNotSupported } from './webhooks.errors';
 
 const MAX_SUBSCRIPTIONS_PER_USER = 25;
 const RECENT_DELIVERIES = 50;
@@ -64,10 +65,7 @@ export class WebhooksService {
     idempotency: IdempotentRequest | null,
   ): Promise<CreatedWebhookDto> {
     if (input.listId !== CALL_LIST_ID) {
-      throw new AppError(
-        ErrorCode.ListNotSupported,
-        `listId ${input.listId} cannot be subscribed to yet: only 6 (Call) is offered.`,
-      );
+      throw new AppError(ErrorCode.ListNotSupported, listNotSupported(input.listId));
     }
     const callbackUrl = await this.requireSafeTarget(input.callbackUrl);
     const subscriptions = this.dataSource.getRepository(WebhookSubscriptionEntity);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { ErrorCode } from '../../common/errors/error-code';
+import { limitMessage } from '../../common/errors/parameter-messages';
 import type { Int64 } from '../../common/int64';
 import { Int64Id, Optional, Required } from '../../common/validation/fields';
 import { CallResponseDto } from './call-response.dto';
@@ -15,7 +16,7 @@ const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
 
 const LIMIT_NOT_VALID = {
-  message: `limit must be an integer from 1 to ${MAX_LIMIT}`,
+  message: limitMessage(MAX_LIMIT),
   context: { code: ErrorCode.LimitNotValid },
 };
 const OFFSET_NOT_VALID = { message: `offset must be an integer from 0 to ${MAX_OFFSET}` };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
+import { oneOfMessage } from '../../common/errors/parameter-messages';
 import type { Int64 } from '../../common/int64';
 import {
   EmailAddress,
@@ -47,7 +48,7 @@ export class CreateManualLogDto {
     example: LogType.Call,
   })
   @Required()
-  @IsIn(Object.values(LogType), { message: '$property must be one of logCall, logEmail, logText' })
+  @IsIn(Object.values(LogType), { message: oneOfMessage('$property', Object.values(LogType)) })
   logType!: LogType;
 
   @ApiProperty({

@@ -1,31 +1,48 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiResponse } from '@nestjs/swagger';
-import { ErrorCode } from './error-code';
+import { ApiProperty, ApiResponse, DECORATORS } from '@nestjs/swagger';
+import { invalidInt64Message } from '../int64-id.pipe';
+import { defaultMessage, ErrorCode } from './error-code';
 import { httpStatusOf } from './error-status';
 
 export class ErrorResponseDto {
   @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode', example: ErrorCode.PermissionDenied })
   code!: ErrorCode;
 
-  @ApiProperty({ example: 'The resource does not exist or you do not have permission to access it.' })
+  @ApiProperty({ example: defaultMessage(ErrorCode.PermissionDenied) })
   message!: string;
 }
 
+/** A documented error answer: its code, the message the code's thrower writes, and what provokes it. */
 export interface ErrorExample {
   code: ErrorCode;
   message: string;
   summary: string;
 }
 
-/** Documents the error answers of a route, grouped by HTTP status, each with a named example. */
-export function ApiErrors(...examples: ErrorExample[]): MethodDecorator & ClassDecorator {
-  const byStatus = new Map<number, ErrorExample[]>();
-  for (const example of examples) {
-    const status = httpStatusOf(example.code);
-    byStatus.set(status, [...(byStatus.get(status) ?? []), example]);
-  }
-  return applyDecorators(
-    ...[...byStatus].map(([status, list]) =>
+const ERROR_EXAMPLES = Symbol('errorExamples');
+
+/**
+ * Documents error answers of a route, grouped by HTTP status, each with a named example. It may be applied
+ * several times (a route kind, `@Idempotent()`, the route's own): the examples of a status add up, in the
+ * order the decorators run (a stack of them runs bottom up), under one description. Swagger's own merge of two answers of a
+ * status would join their descriptions with a blank line, so the answers of the statuses touched are
+ * written anew from every example documented so far.
+ */
+export function ApiErrors(...examples: ErrorExample[]): MethodDecorator {
+  return (target, key, descriptor) => {
+    const handler = descriptor.value as object;
+    const documented = [...((Reflect.getMetadata(ERROR_EXAMPLES, handler) as ErrorExample[] | undefined) ?? [])];
+    documented.push(...examples);
+    Reflect.defineMetadata(ERROR_EXAMPLES, documented, handler);
+
+    const statuses = new Set(examples.map((example) => httpStatusOf(example.code)));
+    const responses = {
+      ...(Reflect.getMetadata(DECORATORS.API_RESPONSE, handler) as Record<string, unknown> | undefined),
+    };
+    for (const status of statuses) delete responses[status];
+    Reflect.defineMetadata(DECORATORS.API_RESPONSE, responses, handler);
+
+    for (const status of statuses) {
+      const list = documented.filter((example) => httpStatusOf(example.code) === status);
       ApiResponse({
         status,
         description: list.map((e) => `\`${e.code}\`: ${e.summary}`).join('; '),
@@ -33,28 +50,22 @@ export function ApiErrors(...examples: ErrorExample[]): MethodDecorator & ClassD
         examples: Object.fromEntries(
           list.map((e) => [e.code, { summary: e.summary, value: { code: e.code, message: e.message } }]),
         ),
-      }),
-    ),
-  );
+      })(target, key, descriptor);
+    }
+    return descriptor;
+  };
 }
 
-/** The error examples several routes share. */
-export const BAD_TOKEN: ErrorExample = {
-  code: ErrorCode.BadCredentials,
-  message: 'Missing access token: send the header "Authorization: Bearer <access_token>".',
-  summary: 'Missing, invalid or expired token, or unknown or deactivated user',
-};
+/** The refusal of a lead-scoped resource, and of a resource of the caller's own: the same for "no such". */
+export function notManageable(summary = 'No such resource, or its lead is not manageable by the caller'): ErrorExample {
+  return { code: ErrorCode.PermissionDenied, message: defaultMessage(ErrorCode.PermissionDenied), summary };
+}
 
-export const NOT_MANAGEABLE: ErrorExample = {
-  code: ErrorCode.PermissionDenied,
-  message: 'The resource does not exist or you do not have permission to access it.',
-  summary: 'No such resource, or its lead is not manageable by the caller',
-};
-
-export function INVALID_ID(name: string): ErrorExample {
+/** The id pipe's refusal of a path or query id. */
+export function invalidId(name: string): ErrorExample {
   return {
     code: ErrorCode.InvalidParameter,
-    message: `${name} must be a decimal integer from 1 to 9223372036854775807.`,
+    message: invalidInt64Message(name),
     summary: `${name} is not a positive int64`,
   };
 }

@@ -75,15 +75,17 @@ export function bodyWaitMs(request: Request, now = performance.now()): number {
   return receiving === undefined ? 0 : (receiving.until ?? now) - receiving.since;
 }
 
+/** The refusal of a body that is neither a form nor JSON, on a route that takes both. */
+export const SEND_FORM_OR_JSON =
+  'Send the body as a form (application/x-www-form-urlencoded) or as JSON (application/json).';
+
 async function readBody(request: Request, limit: number, form: boolean): Promise<unknown> {
   if (!declaresBody(request)) return undefined;
   const json = request.is(['application/json', 'application/*+json']) !== false;
   if (!json && !(form && request.is('application/x-www-form-urlencoded') !== false)) {
     throw new AppError(
       ErrorCode.UnsupportedMediaType,
-      form
-        ? 'Send the body as a form (application/x-www-form-urlencoded) or as JSON (application/json).'
-        : 'Send the body as JSON (Content-Type: application/json).',
+      form ? SEND_FORM_OR_JSON : 'Send the body as JSON (Content-Type: application/json).',
     );
   }
   const charset = /;\s*charset\s*=\s*"?([\w-]+)"?/i.exec(request.headers['content-type'] ?? '')?.[1].toLowerCase();

@@ -10,6 +10,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { ErrorCode } from '../errors/error-code';
+import { requiredMessage, tooLongMessage, utcTimeMessage } from '../errors/parameter-messages';
 import { parseInt64Value } from '../int64';
 import { characterCount } from '../text';
 
@@ -19,14 +20,14 @@ import { characterCount } from '../text';
  */
 
 export function Required(): PropertyDecorator {
-  return IsDefined({ message: '$property is required' });
+  return IsDefined({ message: requiredMessage('$property') });
 }
 
 /** A required text that may not be empty: an empty one is reported as missing. */
 export function RequiredText(): PropertyDecorator {
   return applyDecorators(
     Required(),
-    IsNotEmpty({ message: '$property is required', context: { code: ErrorCode.MissingParameter } }),
+    IsNotEmpty({ message: requiredMessage('$property'), context: { code: ErrorCode.MissingParameter } }),
   );
 }
 
@@ -51,7 +52,7 @@ function MaxCharacters(max: number): PropertyDecorator {
     constraints: [max],
     validator: {
       validate: (value: unknown) => typeof value === 'string' && characterCount(value) <= max,
-      defaultMessage: () => `$property is longer than ${max} characters`,
+      defaultMessage: () => tooLongMessage('$property', max),
     },
   });
 }
@@ -130,7 +131,7 @@ export function UtcDateTime(): PropertyDecorator {
     name: 'isUtcDateTime',
     validator: {
       validate: isUtcDateTime,
-      defaultMessage: () => "$property must be a UTC time written as 'yyyy-MM-dd HH:mm:ss'",
+      defaultMessage: () => utcTimeMessage('$property'),
     },
   });
 }

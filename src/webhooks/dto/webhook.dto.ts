@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { ErrorCode } from '../../common/errors/error-code';
+import { limitMessage } from '../../common/errors/parameter-messages';
 import { Optional, Required, Text } from '../../common/validation/fields';
 import { SubscriptionStatus } from '../webhook-subscription.entity';
 
@@ -9,7 +10,7 @@ export const MAX_BATCH_LIMIT = 5000;
 export const MAX_CALLBACK_URL_LENGTH = 2048;
 
 const LIMIT_NOT_VALID = {
-  message: `limit must be an integer from 1 to ${MAX_BATCH_LIMIT}`,
+  message: limitMessage(MAX_BATCH_LIMIT),
   context: { code: ErrorCode.LimitNotValid },
 };
 

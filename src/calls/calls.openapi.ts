@@ -1,0 +1,167 @@
+import type { LeadScopedDoc } from '../auth/route-kinds.decorator';
+import { Scope } from '../auth/scopes';
+import { ErrorCode } from '../common/errors/error-code';
+import { invalidId } from '../common/errors/error-response.dto';
+import {
+  limitMessage,
+  oneOfMessage,
+  requiredMessage,
+  tooLongMessage,
+  utcTimeMessage,
+} from '../common/errors/parameter-messages';
+import type { RouteDoc } from '../common/http/route-doc.decorator';
+import { deactivatedTeamUser, noLeadInTeam, recordedBeforeWithOtherData } from './dialer-ingestion.errors';
+import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
+import { CallHistoryResponseDto, CallListResponseDto, MAX_LIMIT } from './dto/call-list.dto';
+import { CallResponseDto } from './dto/call-response.dto';
+import { LogType, ManualLogResponseDto } from './dto/manual-log.dto';
+
+export const GET_CALL: LeadScopedDoc = {
+  summary: 'Get a call by ID',
+  description:
+    'Returns the call identified by the given communication ID. The communication must be a call record, ' +
+    'and the caller must have manage permission on the owning lead; otherwise 400 PERMISSION_DENIED is ' +
+    'returned (no existence leak). Manually logged calls (those with no backing dialer record) are ' +
+    'populated from the communication content itself: leadPhoneNumber from the logged number and direction ' +
+    'inferred from the log; dialer-only fields (elapsedTime, status, etc.) are omitted.\n\n' +
+    'Webhook follow-up: when a Call webhook is delivered, pass each `createdCall[].timelineId` from the ' +
+    'payload as the communicationId path parameter to fetch the full record. The legacy ' +
+    '`createdCall[].callId` points at the dialer record for MANUAL calls and is not interchangeable: prefer ' +
+    '`timelineId`.',
+  params: [
+    {
+      name: 'communicationId',
+      description: 'Communication ID of the call (the `timelineId` of a Call webhook event), decimal digits.',
+      schema: { type: 'integer', format: 'int64', minimum: 1, example: 563172647619608 },
+    },
+  ],
+  answers: {
+    200: {
+      type: CallResponseDto,
+      description: 'Call retrieved successfully.',
+      examples: {
+        dialer: { summary: 'A dialer call (MANUAL)', value: DIALER_CALL_EXAMPLE },
+        logged: { summary: 'A manually logged call (LOGGED)', value: LOGGED_CALL_EXAMPLE },
+      },
+    },
+  },
+  errors: [invalidId('communicationId')],
+  notManageable: 'No such call, not a call, or its lead is not manageable by the caller',
+};
+
+const LIST_ERRORS = [
+  invalidId('leadId'),
+  { code: ErrorCode.MissingParameter, message: requiredMessage('leadId'), summary: 'No leadId' },
+  { code: ErrorCode.LimitNotValid, message: limitMessage(MAX_LIMIT), summary: 'limit out of range' },
+];
+
+export const LIST_CALLS: RouteDoc = {
+  summary: 'List calls of a lead',
+  description:
+    'The calls of a lead you may manage (dialer and logged), newest first, a page at a time by offset, with ' +
+    'pagination metadata. Each call is the record of Get Call.',
+  answers: {
+    200: {
+      type: CallListResponseDto,
+      example: {
+        get_metadata: { collection: 'calls', limit: 10, offset: 0, total: 2 },
+        calls: [LOGGED_CALL_EXAMPLE, DIALER_CALL_EXAMPLE],
+      },
+    },
+  },
+  errors: LIST_ERRORS,
+};
+
+export const CALL_HISTORY: RouteDoc = {
+  summary: 'Call history of a lead',
+  description:
+    'The calls of a lead you may manage, newest first. Page with the keyset cursor `currentId`: pass the id of ' +
+    'the last call you received to get the calls older than it (it is exclusive); an empty `calls` is the end. ' +
+    'Without `currentId`, `offset` pages from the newest call. The cursor costs the same on every page.',
+  answers: {
+    200: { type: CallHistoryResponseDto, example: { calls: [LOGGED_CALL_EXAMPLE, DIALER_CALL_EXAMPLE] } },
+  },
+  errors: LIST_ERRORS,
+};
+
+export const LOG_MANUALLY: RouteDoc = {
+  summary: 'Add a manual log entry',
+  description:
+    'Logs a call, an email or a text by hand on a lead you may manage. `content` longer than 5000 characters is ' +
+    'truncated to 5000. The fields of another channel are accepted and ignored. A logged call is at once ' +
+    'readable with Get Call (`GET /v2.0/communication/call/{id}`) as a manually logged call; a logged email or ' +
+    'text is not a call there.',
+  answers: {
+    200: {
+      type: ManualLogResponseDto,
+      description: 'The log entry, under the key `logType`, with the fields that apply to its channel.',
+      example: {
+        logType: {
+          id: 563172647619609,
+          leadId: 100001,
+          leadPhoneNumber: '5865865860',
+          callingOutcome: 'VoiceMessage',
+          content: 'Discussed Austin inventory, will send pre-approval doc tomorrow.',
+          createTime: '2026-04-22 10:15:30',
+          outboundOrInbound: 'outbound',
+          isPin: false,
+          agentId: 100234,
+        },
+      },
+    },
+  },
+  errors: [
+    { code: ErrorCode.MissingParameter, message: requiredMessage('content'), summary: 'A required field is missing' },
+    {
+      code: ErrorCode.InvalidParameter,
+      message: oneOfMessage('logType', Object.values(LogType)),
+      summary: 'A field is invalid',
+    },
+    {
+      code: ErrorCode.ParameterTooLong,
+      message: tooLongMessage('leadPhoneNumber', 32),
+      summary: 'A field is too long',
+    },
+  ],
+};
+
+export const INGEST_DIALER_CALL: RouteDoc = {
+  summary: 'Record a finished dialer call (telephony service)',
+  description:
+    'For the telephony service: records a dialer call (MANUAL or AUTO) with its lead, agent, outcome, rating ' +
+    `and note. Only tokens of API clients holding the scope \`${Scope.DialerWrite}\` are accepted; the lead and the ` +
+    "agents must belong to the client's team. Idempotent on `dialerCallRecordId`: the first request answers " +
+    '201, a retry of the same record 200 with the same call, the same id with other data 409. The answer is ' +
+    'the call as Get Call returns it; `Location` names it.',
+  answers: {
+    201: { type: CallResponseDto, description: 'Recorded.', example: DIALER_CALL_EXAMPLE },
+    200: {
+      type: CallResponseDto,
+      description: 'Recorded before (a retry): the same call.',
+      example: DIALER_CALL_EXAMPLE,
+    },
+  },
+  errors: [
+    { code: ErrorCode.InvalidParameter, message: utcTimeMessage('startTime'), summary: 'A field is invalid' },
+    {
+      code: ErrorCode.MissingParameter,
+      message: requiredMessage('dialerCallRecordId'),
+      summary: 'A required field is missing',
+    },
+    {
+      code: ErrorCode.PermissionDenied,
+      message: noLeadInTeam('100001'),
+      summary: "A lead or agent outside the client's team",
+    },
+    {
+      code: ErrorCode.AgentInactive,
+      message: deactivatedTeamUser('userId', '100239'),
+      summary: 'A deactivated agent (userId or agentId)',
+    },
+    {
+      code: ErrorCode.Conflict,
+      message: recordedBeforeWithOtherData('400000012399'),
+      summary: 'The dialer record exists with other data',
+    },
+  ],
+};
