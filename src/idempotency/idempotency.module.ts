@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
 import { DatabaseModule } from '../database/database.module';
-import { IdempotencyPurge } from './idempotency-purge';
+import { IdempotencyPurge } from './idempotency-purge.worker';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyService } from './idempotency.service';
 

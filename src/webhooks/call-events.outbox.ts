@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { stringifyJson } from '../common/http/lossless-json';
 import { type Int64, toJsonInt64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
-import { WebhookDeliveryWorker } from './delivery-worker';
+import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { EventStatus, WebhookEventEntity } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 

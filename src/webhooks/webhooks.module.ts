@@ -4,8 +4,8 @@ import { DatabaseModule } from '../database/database.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ObservabilityModule } from '../observability/observability.module';
 import { CallEventsOutbox } from './call-events.outbox';
-import { WebhookDeliveryWorker } from './delivery-worker';
-import { WebhookSender } from './webhook-sender';
+import { WebhookDeliveryWorker } from './webhook-delivery.worker';
+import { WebhookSender } from './webhook.sender';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
 

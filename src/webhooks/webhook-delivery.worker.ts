@@ -11,7 +11,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { Metrics } from '../observability/metrics';
 import { Shutdown } from '../observability/shutdown';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './signature';
-import { type SendResult, WebhookSender } from './webhook-sender';
+import { type SendResult, WebhookSender } from './webhook.sender';
 import { EventStatus } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 import { databaseTimeout, isDatabaseUnavailable, isForeignKeyViolation } from '../database/database-errors';
