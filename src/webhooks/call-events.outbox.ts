@@ -4,7 +4,6 @@ import { Clock } from '../common/clock';
 import { stringifyJson } from '../common/http/lossless-json';
 import { type Int64, toJsonInt64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
-import { LeadsService } from '../leads/leads.service';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhookEventsRepository } from './webhook-events.repository';
 import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
@@ -32,25 +31,14 @@ export class CallEventsOutbox {
   constructor(
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
-    private readonly leads: LeadsService,
     private readonly subscriptions: WebhookSubscriptionsRepository,
     private readonly events: WebhookEventsRepository,
     private readonly worker: WebhookDeliveryWorker,
   ) {}
 
-  /**
-   * One event for each subscription to the Call list of the users who hear about the lead's events (the
-   * leads module's rule), held for a paused subscription.
-   */
+  /** The lead's facts (team, assigned agent, hidden) are read here, in the transaction that writes the call. */
   async record(manager: EntityManager, call: CallCreated): Promise<void> {
-    const recipients = await this.leads.findEventRecipients(call.leadId);
-    if (recipients === null) return;
-    const subscriptions = await this.subscriptions.findRecipients(
-      manager,
-      recipients.teamId,
-      CALL_LIST_ID,
-      recipients.userIds,
-    );
+    const subscriptions = await this.subscriptions.findRecipients(manager, call.leadId, CALL_LIST_ID);
     if (subscriptions.length === 0) return;
     const eventId = this.ids.next();
     const payload = stringifyJson({
