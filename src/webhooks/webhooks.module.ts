@@ -2,7 +2,6 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CommonModule } from '../common/common.module';
 import { DatabaseModule } from '../database/database.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
-import { LeadsModule } from '../leads/leads.module';
 import { Metrics } from '../observability/metrics';
 import { ObservabilityModule } from '../observability/observability.module';
 import { CallEventsOutbox } from './call-events.outbox';
@@ -15,7 +14,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** Call webhooks: subscriptions, the transactional outbox of Call events, and their delivery. */
 @Module({
-  imports: [CommonModule, DatabaseModule, IdempotencyModule, LeadsModule, ObservabilityModule],
+  imports: [CommonModule, DatabaseModule, IdempotencyModule, ObservabilityModule],
   controllers: [WebhooksController],
   providers: [
     WebhooksService,
