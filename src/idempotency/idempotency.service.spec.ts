@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { SqlReader } from '../database/sql-reader';
 import type { TransactionRunner } from '../database/transaction-runner';
+import type { IdempotencyKeyRecord, IdempotencyKeysRepository, NewIdempotencyKey } from './idempotency-keys.repository';
 import { IdempotencyKeyTaken, IdempotencyService, type IdempotentRequest, KEEP_MS } from './idempotency.service';
 
 const NOW = 1_780_000_000_000;
@@ -13,52 +13,124 @@ const request: IdempotentRequest = {
   status: 200,
 };
 
+interface StoredKey extends NewIdempotencyKey {
+  answer: IdempotencyKeyRecord['answer'];
+  /** The transaction that took the key. */
+  manager: EntityManager;
+}
+
+/** The idempotency_keys table in memory, with transactions that roll back what a failed unit of work wrote. */
+class InMemoryKeys implements Pick<
+  IdempotencyKeysRepository,
+  'find' | 'claim' | 'storeAnswer' | 'deleteIfExpired' | 'deleteExpired'
+> {
+  rows = new Map<string, StoredKey>();
+  /** The number of keys each purge transaction deleted. */
+  purgeBatches: number[] = [];
+  claimFailure: Error | null = null;
+
+  find(keyHash: string): Promise<IdempotencyKeyRecord | null> {
+    const row = this.rows.get(keyHash);
+    return Promise.resolve(
+      row === undefined ? null : { fingerprint: row.fingerprint, answer: row.answer, expiresMs: row.expiresMs },
+    );
+  }
+
+  claim(manager: EntityManager, key: NewIdempotencyKey): Promise<boolean> {
+    if (this.claimFailure !== null) return Promise.reject(this.claimFailure);
+    if (this.rows.has(key.keyHash)) return Promise.resolve(false);
+    this.rows.set(key.keyHash, { ...key, answer: null, manager });
+    return Promise.resolve(true);
+  }
+
+  storeAnswer(manager: EntityManager, keyHash: string, answer: NonNullable<StoredKey['answer']>): Promise<void> {
+    const row = this.rows.get(keyHash);
+    if (row?.manager === manager) row.answer = answer;
+    return Promise.resolve();
+  }
+
+  deleteIfExpired(_manager: EntityManager, keyHash: string, nowMs: number): Promise<void> {
+    if ((this.rows.get(keyHash)?.expiresMs ?? Infinity) <= nowMs) this.rows.delete(keyHash);
+    return Promise.resolve();
+  }
+
+  deleteExpired(_manager: EntityManager, nowMs: number, limit: number): Promise<number> {
+    const expired = [...this.rows.values()]
+      .filter((row) => row.expiresMs <= nowMs)
+      .sort((a, b) => a.expiresMs - b.expiresMs)
+      .slice(0, limit);
+    for (const row of expired) this.rows.delete(row.keyHash);
+    this.purgeBatches.push(expired.length);
+    return Promise.resolve(expired.length);
+  }
+
+  put(keyHash: string, fields: Partial<StoredKey> = {}): void {
+    this.rows.set(keyHash, {
+      keyHash,
+      caller: request.caller,
+      route: request.route,
+      fingerprint: request.fingerprint,
+      createdMs: NOW - 1000,
+      expiresMs: NOW + 1,
+      answer: { status: 201, body: '{"id":1}', location: '/v2.0/communication/call/1' },
+      manager: {} as EntityManager,
+      ...fields,
+    });
+  }
+}
+
 describe('IdempotencyService', () => {
-  const select = jest.fn();
-  const query = jest.fn();
-  const manager = { query } as unknown as EntityManager;
-  const transactions = { run: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
-  const clock = { now: () => NOW };
-  const service = new IdempotencyService(
-    { query: select } as unknown as SqlReader,
-    transactions as unknown as TransactionRunner,
-    clock,
-  );
+  let keys: InMemoryKeys;
+  let service: IdempotencyService;
+  /** The managers of the transactions run, in order. */
+  let transactions: EntityManager[];
 
   beforeEach(() => {
-    select.mockReset();
-    query.mockReset();
-    query.mockResolvedValue([]);
-    transactions.run.mockClear();
+    keys = new InMemoryKeys();
+    transactions = [];
+    const runner: Pick<TransactionRunner, 'run'> = {
+      run: async <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
+        const manager = {} as EntityManager;
+        transactions.push(manager);
+        const before = new Map([...keys.rows].map(([hash, row]) => [hash, { ...row }]));
+        try {
+          return await work(manager);
+        } catch (error) {
+          keys.rows = before;
+          throw error;
+        }
+      },
+    };
+    service = new IdempotencyService(keys as unknown as IdempotencyKeysRepository, runner as TransactionRunner, {
+      now: () => NOW,
+    });
   });
-
-  const statements = () => query.mock.calls.map(([sql]) => (sql as string).split(' ').slice(0, 2).join(' '));
 
   describe('run', () => {
     it('without a key runs the unit of work in a plain transaction, storing nothing', async () => {
       await expect(service.run(null, () => Promise.resolve({ id: 1n }))).resolves.toEqual({ id: 1n });
-      expect(transactions.run).toHaveBeenCalledTimes(1);
-      expect(query).not.toHaveBeenCalled();
+      expect(transactions).toHaveLength(1);
+      expect(keys.rows.size).toBe(0);
     });
 
     it('takes the key first, then runs the work, then stores its answer as sent, all in one transaction', async () => {
-      const work = jest.fn(() => {
-        expect(statements()).toEqual(['INSERT INTO']);
+      const work = jest.fn((manager: EntityManager) => {
+        expect(keys.rows.get(request.keyHash)).toMatchObject({ answer: null, manager });
         return Promise.resolve({ logType: { id: 9007199254740993n, content: 'é' } });
       });
       await service.run(request, work);
-      expect(transactions.run).toHaveBeenCalledTimes(1);
-      expect(work).toHaveBeenCalledWith(manager);
-      expect(query.mock.calls).toEqual([
-        [
-          expect.stringMatching(/^INSERT INTO idempotency_keys /),
-          [request.keyHash, request.caller, request.route, request.fingerprint, NOW, NOW + KEEP_MS],
-        ],
-        [
-          expect.stringMatching(/^UPDATE idempotency_keys SET status_code = \?, response_body = \?, location = \?/),
-          [200, '{"logType":{"id":9007199254740993,"content":"é"}}', null, request.keyHash],
-        ],
-      ]);
+      expect(transactions).toHaveLength(1);
+      expect(work).toHaveBeenCalledWith(transactions[0]);
+      expect(keys.rows.get(request.keyHash)).toEqual({
+        keyHash: request.keyHash,
+        caller: request.caller,
+        route: request.route,
+        fingerprint: request.fingerprint,
+        createdMs: NOW,
+        expiresMs: NOW + KEEP_MS,
+        answer: { status: 200, body: '{"logType":{"id":9007199254740993,"content":"é"}}', location: null },
+        manager: transactions[0],
+      });
     });
 
     it('stores the Location of the answer when asked to', async () => {
@@ -67,98 +139,75 @@ describe('IdempotencyService', () => {
         () => Promise.resolve({ id: 7n }),
         (answer) => `/calls/${answer.id}`,
       );
-      expect(query.mock.calls[1]?.[1]).toEqual([200, '{"id":7}', '/calls/7', request.keyHash]);
+      expect(keys.rows.get(request.keyHash)?.answer).toEqual({ status: 200, body: '{"id":7}', location: '/calls/7' });
     });
 
-    it.each([
-      ['MySQL', { code: 'ER_DUP_ENTRY', errno: 1062 }],
-      ['SQLite', { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }],
-    ])(
-      'answers a key taken by a request that committed (%s) with IdempotencyKeyTaken, doing no work',
-      async (_, fields) => {
-        query.mockRejectedValueOnce(Object.assign(new Error('duplicate'), { driverError: fields }));
-        const work = jest.fn();
-        await expect(service.run(request, work)).rejects.toBeInstanceOf(IdempotencyKeyTaken);
-        expect(work).not.toHaveBeenCalled();
-      },
-    );
+    it('answers a key taken by a request that committed with IdempotencyKeyTaken, doing no work', async () => {
+      keys.put(request.keyHash);
+      const work = jest.fn();
+      await expect(service.run(request, work)).rejects.toBeInstanceOf(IdempotencyKeyTaken);
+      expect(work).not.toHaveBeenCalled();
+    });
 
     it('passes any other failure of taking the key on', async () => {
       const lost = Object.assign(new Error('Connection lost'), { code: 'PROTOCOL_CONNECTION_LOST' });
-      query.mockRejectedValueOnce(lost);
-      await expect(service.run(request, jest.fn())).rejects.toBe(lost);
+      keys.claimFailure = lost;
+      const work = jest.fn();
+      await expect(service.run(request, work)).rejects.toBe(lost);
+      expect(work).not.toHaveBeenCalled();
     });
 
     it('stores nothing when the work fails (the transaction rolls the key back)', async () => {
       const failure = new Error('the outbox broke down');
       await expect(service.run(request, () => Promise.reject(failure))).rejects.toBe(failure);
-      expect(statements()).toEqual(['INSERT INTO']);
+      expect(keys.rows.size).toBe(0);
     });
   });
 
   describe('find', () => {
-    const row = (overrides: Record<string, unknown> = {}) => ({
-      fingerprint: request.fingerprint,
-      status_code: 201,
-      response_body: '{"id":1}',
-      location: '/v2.0/communication/call/1',
-      expires_ms: String(NOW + 1),
-      ...overrides,
-    });
-
     it('is null for a key never stored', async () => {
-      select.mockResolvedValue([]);
       await expect(service.find(request)).resolves.toBeNull();
     });
 
     it('answers the stored answer of a key within its 24 h', async () => {
-      select.mockResolvedValue([row()]);
+      keys.put(request.keyHash);
+      keys.put('b'.repeat(64), { answer: { status: 200, body: '{"id":2}', location: null } });
       await expect(service.find(request)).resolves.toEqual({
         fingerprint: request.fingerprint,
         status: 201,
         body: '{"id":1}',
         location: '/v2.0/communication/call/1',
       });
-      expect(select).toHaveBeenCalledWith(expect.stringContaining('WHERE key_hash = ?'), [request.keyHash]);
     });
 
     it('is null for a key whose answer is still being written (what SQLite’s one connection may show)', async () => {
-      select.mockResolvedValue([row({ status_code: null, response_body: null })]);
+      keys.put(request.keyHash, { answer: null });
       await expect(service.find(request)).resolves.toBeNull();
-      expect(query).not.toHaveBeenCalled();
+      expect(keys.rows.has(request.keyHash)).toBe(true);
+      expect(transactions).toHaveLength(0);
     });
 
-    it('forgets an expired key: deletes it (if still expired) and is null', async () => {
-      select.mockResolvedValue([row({ expires_ms: String(NOW) })]);
+    it('forgets an expired key: deletes it and is null', async () => {
+      keys.put(request.keyHash, { expiresMs: NOW });
       await expect(service.find(request)).resolves.toBeNull();
-      expect(query).toHaveBeenCalledWith('DELETE FROM idempotency_keys WHERE key_hash = ? AND expires_ms <= ?', [
-        request.keyHash,
-        NOW,
-      ]);
+      expect(keys.rows.has(request.keyHash)).toBe(false);
     });
   });
 
   describe('purgeExpired', () => {
     it('deletes the expired keys a batch at a time until a batch is not full', async () => {
-      const batch = (size: number, from: number) =>
-        Array.from({ length: size }, (_, i) => ({ key_hash: `k${from + i}` }));
-      query.mockImplementation((sql: string) =>
-        Promise.resolve(sql.startsWith('SELECT') ? (selects.shift() ?? []) : undefined),
-      );
-      const selects = [batch(500, 0), batch(500, 500), batch(3, 1000)];
+      for (let i = 0; i < 1003; i++) keys.put(`k${i}`, { expiresMs: NOW - i });
+      keys.put('fresh', { expiresMs: NOW + 1 });
       await expect(service.purgeExpired()).resolves.toBe(1003);
-      expect(transactions.run).toHaveBeenCalledTimes(3);
-      const deletes = query.mock.calls.filter(([sql]) => (sql as string).startsWith('DELETE'));
-      expect(deletes).toHaveLength(3);
-      expect(deletes[2]).toEqual([
-        'DELETE FROM idempotency_keys WHERE key_hash IN (?, ?, ?) AND expires_ms <= ?',
-        ['k1000', 'k1001', 'k1002', NOW],
-      ]);
+      expect(keys.purgeBatches).toEqual([500, 500, 3]);
+      expect([...keys.rows.keys()]).toEqual(['fresh']);
     });
 
     it('does nothing more when nothing has expired', async () => {
+      keys.put('fresh', { expiresMs: NOW + 1 });
       await expect(service.purgeExpired()).resolves.toBe(0);
-      expect(statements()).toEqual(['SELECT key_hash']);
+      expect(keys.purgeBatches).toEqual([0]);
+      expect(keys.rows.size).toBe(1);
     });
   });
 });

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { stringifyJson } from '../common/http/lossless-json';
-import { isUniqueViolation } from '../database/database-errors';
-import { SqlReader } from '../database/sql-reader';
-import type { SqlValue } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 
 /** How long a stored answer is replayed; after that the key is forgotten. */
 export const KEEP_MS = 24 * 3_600_000;
@@ -46,23 +44,6 @@ export class IdempotencyKeyTaken extends Error {
   }
 }
 
-const FIND_SQL =
-  'SELECT fingerprint, status_code, response_body, location, expires_ms FROM idempotency_keys WHERE key_hash = ?';
-const CLAIM_SQL =
-  'INSERT INTO idempotency_keys (key_hash, caller, route, fingerprint, status_code, response_body, location, ' +
-  'created_ms, expires_ms) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, ?)';
-const STORE_SQL = 'UPDATE idempotency_keys SET status_code = ?, response_body = ?, location = ? WHERE key_hash = ?';
-const FORGET_SQL = 'DELETE FROM idempotency_keys WHERE key_hash = ? AND expires_ms <= ?';
-const EXPIRED_SQL = `SELECT key_hash FROM idempotency_keys WHERE expires_ms <= ? ORDER BY expires_ms LIMIT ${PURGE_BATCH}`;
-
-interface FoundRow {
-  fingerprint: SqlValue;
-  status_code: SqlValue;
-  response_body: SqlValue;
-  location: SqlValue;
-  expires_ms: SqlValue;
-}
-
 /**
  * The answers of requests sent with an Idempotency-Key. A write takes the key first thing in its
  * transaction and stores its answer last thing in it, so that the answer exists exactly when the write
@@ -73,7 +54,7 @@ interface FoundRow {
 @Injectable()
 export class IdempotencyService {
   constructor(
-    private readonly sql: SqlReader,
+    private readonly keys: IdempotencyKeysRepository,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -83,23 +64,18 @@ export class IdempotencyService {
    * here, so that the key can be taken again before the purge comes by.
    */
   async find(request: Pick<IdempotentRequest, 'keyHash'>): Promise<StoredAnswer | null> {
-    const [row] = await this.sql.query<FoundRow>(FIND_SQL, [request.keyHash]);
-    if (row === undefined || row.status_code === null || row.status_code === undefined) {
+    const key = await this.keys.find(request.keyHash);
+    if (key === null || key.answer === null) {
       // None, or one still being written (only SQLite's single connection can see that): the request goes
       // on, and its transaction, queued behind that one, finds the key taken.
       return null;
     }
     const now = this.clock.now();
-    if (Number(row.expires_ms) <= now) {
-      await this.transactions.run((manager) => manager.query(FORGET_SQL, [request.keyHash, now]));
+    if (key.expiresMs <= now) {
+      await this.transactions.run((manager) => this.keys.deleteIfExpired(manager, request.keyHash, now));
       return null;
     }
-    return {
-      fingerprint: String(row.fingerprint),
-      status: Number(row.status_code),
-      body: String(row.response_body),
-      location: row.location === null || row.location === undefined ? null : String(row.location),
-    };
+    return { fingerprint: key.fingerprint, ...key.answer };
   }
 
   /**
@@ -114,14 +90,16 @@ export class IdempotencyService {
   ): Promise<T> {
     if (request === null) return this.transactions.run(work);
     return this.transactions.run(async (manager) => {
-      await this.claim(manager, request);
+      const { keyHash, caller, route, fingerprint } = request;
+      const now = this.clock.now();
+      const key = { keyHash, caller, route, fingerprint, createdMs: now, expiresMs: now + KEEP_MS };
+      if (!(await this.keys.claim(manager, key))) throw new IdempotencyKeyTaken();
       const answer = await work(manager);
-      await manager.query(STORE_SQL, [
-        request.status,
-        stringifyJson(answer),
-        locate === undefined ? null : locate(answer),
-        request.keyHash,
-      ]);
+      await this.keys.storeAnswer(manager, keyHash, {
+        status: request.status,
+        body: stringifyJson(answer),
+        location: locate === undefined ? null : locate(answer),
+      });
       return answer;
     });
   }
@@ -131,39 +109,9 @@ export class IdempotencyService {
     const now = this.clock.now();
     let deleted = 0;
     for (;;) {
-      const batch = await this.transactions.run(async (manager) => {
-        const rows: { key_hash: unknown }[] = await manager.query(EXPIRED_SQL, [now]);
-        if (rows.length === 0) return 0;
-        const hashes = rows.map((row) => String(row.key_hash));
-        await manager.query(
-          `DELETE FROM idempotency_keys WHERE key_hash IN (${hashes.map(() => '?').join(', ')}) AND expires_ms <= ?`,
-          [...hashes, now],
-        );
-        return hashes.length;
-      });
+      const batch = await this.transactions.run((manager) => this.keys.deleteExpired(manager, now, PURGE_BATCH));
       deleted += batch;
       if (batch < PURGE_BATCH) return deleted;
-    }
-  }
-
-  /**
-   * Inserts the key's row, without an answer yet. On MySQL a concurrent insert of the same key waits here
-   * until this transaction ends: a commit makes it a duplicate, a rollback lets it through.
-   */
-  private async claim(manager: EntityManager, request: IdempotentRequest): Promise<void> {
-    const now = this.clock.now();
-    try {
-      await manager.query(CLAIM_SQL, [
-        request.keyHash,
-        request.caller,
-        request.route,
-        request.fingerprint,
-        now,
-        now + KEEP_MS,
-      ]);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new IdempotencyKeyTaken();
-      throw error;
     }
   }
 }

@@ -9,6 +9,12 @@ interface MysqlPoolInternals {
   _connectionQueue?: { length: number };
 }
 
+/** Webhook events not delivered yet, and when the oldest of them was written (epoch ms). */
+export interface WebhookBacklog {
+  waiting: number;
+  oldestMs: number | null;
+}
+
 /**
  * The Prometheus metrics of the service, on a registry of its own (served at /metrics): request durations
  * by route and status, error answers by code, rate-limited requests, the MySQL pool, the webhook backlog and
@@ -59,6 +65,9 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Until the webhooks module tells how to read it: none. */
+  private readWebhookBacklog: () => Promise<WebhookBacklog> = () => Promise.resolve({ waiting: 0, oldestMs: null });
+
   constructor(@InjectDataSource() dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
     const pool = (dataSource.driver as unknown as { pool?: MysqlPoolInternals }).pool;
@@ -74,12 +83,7 @@ export class Metrics {
         this.set({ state: 'queued' }, pool._connectionQueue?.length ?? 0);
       },
     });
-    const backlog = async (): Promise<{ waiting: number; oldestMs: number | null }> => {
-      const [row] = await dataSource.query<{ waiting: unknown; oldest: unknown }[]>(
-        "SELECT COUNT(*) AS waiting, MIN(created_ms) AS oldest FROM webhook_events WHERE status IN ('PENDING', 'HELD')",
-      );
-      return { waiting: Number(row?.waiting ?? 0), oldestMs: row?.oldest === null ? null : Number(row?.oldest) };
-    };
+    const backlog = () => this.readWebhookBacklog();
     new Gauge({
       name: 'webhook_events_waiting',
       help: 'Webhook events not delivered yet (pending or held by a paused subscription).',
@@ -97,5 +101,10 @@ export class Metrics {
         this.set(oldestMs === null ? 0 : Math.max(0, (Date.now() - oldestMs) / 1000));
       },
     });
+  }
+
+  /** The webhooks module owns the backlog; observability, a layer below it, is told how to read it. */
+  measureWebhookBacklog(read: () => Promise<WebhookBacklog>): void {
+    this.readWebhookBacklog = read;
   }
 }

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
@@ -10,7 +8,7 @@ import { ErrorCode } from '../common/errors/error-code';
 import { type Int64, toJsonInt64 } from '../common/int64';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IdGenerator } from '../database/id-generator';
-import { formatUtc, sqlDateTime } from '../database/sql-values';
+import { formatUtc } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
 import { nowToTheSecond } from '../database/utc';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
@@ -33,8 +31,10 @@ import {
   type TargetPolicyOptions,
   urlHost,
 } from './target-policy';
-import { EventStatus } from './webhook-event.entity';
-import { SubscriptionStatus, WebhookSubscriptionEntity } from './webhook-subscription.entity';
+import { type WebhookBacklog, WebhookEventsRepository } from './webhook-events.repository';
+import { SubscriptionStatus } from './webhook-subscription.entity';
+import { type WebhookSubscription, WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
+import { toCreatedWebhookDto, toDeliveryDto, toWebhookDto } from './webhook.mapper';
 import { listNotSupported } from './webhooks.errors';
 
 const MAX_SUBSCRIPTIONS_PER_USER = 25;
@@ -49,7 +49,8 @@ export class WebhooksService {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly subscriptions: WebhookSubscriptionsRepository,
+    private readonly events: WebhookEventsRepository,
     private readonly transactions: TransactionRunner,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
@@ -68,14 +69,12 @@ export class WebhooksService {
       throw new AppError(ErrorCode.ListNotSupported, listNotSupported(input.listId));
     }
     const callbackUrl = await this.requireSafeTarget(input.callbackUrl);
-    const subscriptions = this.dataSource.getRepository(WebhookSubscriptionEntity);
-    if ((await subscriptions.countBy({ userId: caller.userId })) >= MAX_SUBSCRIPTIONS_PER_USER) {
+    if ((await this.subscriptions.countByUser(caller.userId)) >= MAX_SUBSCRIPTIONS_PER_USER) {
       throw new AppError(
         ErrorCode.InvalidParameter,
         `You have ${MAX_SUBSCRIPTIONS_PER_USER} subscriptions already: delete one first.`,
       );
     }
-    const now = nowToTheSecond();
     const subscription = {
       id: this.ids.next(),
       teamId: caller.teamId,
@@ -84,29 +83,21 @@ export class WebhooksService {
       callbackUrl,
       batchLimit: input.limit ?? DEFAULT_BATCH_LIMIT,
       secret: `whsec_${randomBytes(24).toString('base64url')}`,
-      status: SubscriptionStatus.Active,
-      pausedReason: null,
-      failingSinceMs: null,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: nowToTheSecond(),
     };
     return this.idempotency.run(idempotency, async (manager) => {
-      await manager.insert(WebhookSubscriptionEntity, subscription);
-      return { ...webhookFields(subscription), secret: subscription.secret };
+      await this.subscriptions.insert(manager, subscription);
+      return toCreatedWebhookDto(subscription);
     });
   }
 
   async list(caller: Principal): Promise<WebhookListDto> {
-    const subscriptions = await this.dataSource
-      .getRepository(WebhookSubscriptionEntity)
-      .find({ where: { userId: caller.userId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return { webhooks: subscriptions.map(toWebhookDto) };
+    return { webhooks: (await this.subscriptions.listByUser(caller.userId)).map(toWebhookDto) };
   }
 
   async remove(caller: Principal, subscribeId: Int64): Promise<DeletedWebhookDto> {
     const subscription = await this.own(caller, subscribeId);
-    // Its events and delivery records go with it (ON DELETE CASCADE).
-    await this.transactions.run((manager) => manager.delete(WebhookSubscriptionEntity, { id: subscription.id }));
+    await this.transactions.run((manager) => this.subscriptions.delete(manager, subscription.id));
     return { subscribeId: toJsonInt64(subscription.id), deleted: true };
   }
 
@@ -115,16 +106,8 @@ export class WebhooksService {
     const subscription = await this.own(caller, subscribeId);
     const now = this.clock.now();
     await this.transactions.run(async (manager) => {
-      await manager.update(
-        WebhookSubscriptionEntity,
-        { id: subscription.id },
-        { status: SubscriptionStatus.Active, pausedReason: null, failingSinceMs: null, updatedAt: nowToTheSecond() },
-      );
-      await manager.query(
-        'UPDATE webhook_events SET status = ?, next_attempt_ms = ?, first_attempt_ms = NULL, lease_until_ms = 0 ' +
-          'WHERE subscription_id = ? AND status = ?',
-        [EventStatus.Pending, now, subscription.id, EventStatus.Held],
-      );
+      await this.subscriptions.activate(manager, subscription.id, nowToTheSecond());
+      await this.events.releaseHeld(manager, subscription.id, now);
     });
     return toWebhookDto({ ...subscription, status: SubscriptionStatus.Active, pausedReason: null });
   }
@@ -133,46 +116,31 @@ export class WebhooksService {
   async report(caller: Principal, subscribeId: Int64): Promise<DeliveryReportDto> {
     const subscription = await this.own(caller, subscribeId);
     const since = this.clock.now() - 24 * 3_600_000;
-    const [[backlog], [failed], [failedDeliveries], deliveries] = await Promise.all([
-      this.dataSource.query<{ waiting: unknown; oldest: unknown }[]>(
-        'SELECT COUNT(*) AS waiting, MIN(created_ms) AS oldest FROM webhook_events WHERE subscription_id = ? AND status IN (?, ?)',
-        [subscription.id, EventStatus.Pending, EventStatus.Held],
-      ),
-      this.dataSource.query<{ dead: unknown }[]>(
-        'SELECT COUNT(*) AS dead FROM webhook_events WHERE subscription_id = ? AND status = ?',
-        [subscription.id, EventStatus.Dead],
-      ),
-      this.dataSource.query<{ failures: unknown }[]>(
-        'SELECT COUNT(*) AS failures FROM webhook_deliveries WHERE subscription_id = ? AND attempted_ms >= ? AND success = 0',
-        [subscription.id, since],
-      ),
-      this.dataSource.query<Record<string, unknown>[]>(
-        'SELECT attempted_ms, event_count, status_code, error, duration_ms, success FROM webhook_deliveries ' +
-          `WHERE subscription_id = ? ORDER BY id DESC LIMIT ${RECENT_DELIVERIES}`,
-        [subscription.id],
-      ),
+    const [backlog, failedEvents, failedDeliveries24h, deliveries] = await Promise.all([
+      this.events.backlog(subscription.id),
+      this.events.countDead(subscription.id),
+      this.events.countFailedDeliveries(subscription.id, since),
+      this.events.recentDeliveries(subscription.id, RECENT_DELIVERIES),
     ]);
     const report: DeliveryReportDto = {
       webhook: toWebhookDto(subscription),
-      backlog: Number(backlog.waiting),
-      failedEvents: Number(failed.dead),
-      failedDeliveries24h: Number(failedDeliveries.failures),
-      recentDeliveries: deliveries.map((row) => ({
-        time: formatUtc(new Date(Number(row.attempted_ms))),
-        events: Number(row.event_count),
-        success: Number(row.success) === 1 || row.success === true,
-        ...(row.status_code === null ? {} : { statusCode: Number(row.status_code) }),
-        ...(typeof row.error === 'string' ? { error: row.error } : {}),
-        durationMs: Number(row.duration_ms),
-      })),
+      backlog: backlog.waiting,
+      failedEvents,
+      failedDeliveries24h,
+      recentDeliveries: deliveries.map(toDeliveryDto),
     };
-    if (backlog.oldest !== null) report.oldestWaiting = formatUtc(new Date(Number(backlog.oldest)));
+    if (backlog.oldestMs !== null) report.oldestWaiting = formatUtc(new Date(backlog.oldestMs));
     return report;
   }
 
+  /** The events of every subscription not delivered yet: what the metrics show. */
+  backlog(): Promise<WebhookBacklog> {
+    return this.events.backlog();
+  }
+
   /** The caller's own subscription; anyone else's is the same PERMISSION_DENIED as none at all. */
-  private async own(caller: Principal, subscribeId: Int64): Promise<WebhookSubscriptionEntity> {
-    const subscription = await this.dataSource.getRepository(WebhookSubscriptionEntity).findOneBy({ id: subscribeId });
+  private async own(caller: Principal, subscribeId: Int64): Promise<WebhookSubscription> {
+    const subscription = await this.subscriptions.findById(subscribeId);
     if (subscription === null || subscription.userId !== caller.userId) {
       throw new AppError(ErrorCode.PermissionDenied);
     }
@@ -206,29 +174,4 @@ export class WebhooksService {
     if (checked.refusal !== null) throw new AppError(ErrorCode.InvalidParameter, `${checked.refusal}.`);
     return url;
   }
-}
-
-/** The fields every answer about a subscription starts with, in their order. */
-function webhookFields(
-  subscription: Pick<WebhookSubscriptionEntity, 'id' | 'teamId' | 'listId' | 'callbackUrl' | 'batchLimit'>,
-) {
-  return {
-    subscribeId: toJsonInt64(subscription.id),
-    teamId: toJsonInt64(subscription.teamId),
-    listId: subscription.listId,
-    callbackUrl: subscription.callbackUrl,
-    limit: subscription.batchLimit,
-  };
-}
-
-function toWebhookDto(
-  subscription: Pick<
-    WebhookSubscriptionEntity,
-    'id' | 'teamId' | 'listId' | 'callbackUrl' | 'batchLimit' | 'status' | 'pausedReason' | 'createdAt'
-  >,
-): WebhookDto {
-  const dto = { ...webhookFields(subscription), status: subscription.status } as WebhookDto;
-  if (subscription.pausedReason !== null) dto.pausedReason = subscription.pausedReason;
-  dto.createTime = sqlDateTime(subscription.createdAt) as string;
-  return dto;
 }

@@ -4,7 +4,7 @@ import { buildOpenApiDocument } from '../../src/app.setup';
 import { CommunicationEntity } from '../../src/calls/communication.entity';
 import { DialerCallRecordEntity } from '../../src/calls/dialer-call-record.entity';
 import { Clock } from '../../src/common/clock';
-import { IdempotencyPurge } from '../../src/idempotency/idempotency-purge';
+import { IdempotencyPurge } from '../../src/idempotency/idempotency-purge.worker';
 import { IdempotencyKeyEntity } from '../../src/idempotency/idempotency-key.entity';
 import { keyHash } from '../../src/idempotency/idempotency-key';
 import { KEEP_MS } from '../../src/idempotency/idempotency.service';

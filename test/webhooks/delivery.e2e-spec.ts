@@ -1,5 +1,5 @@
 import { Clock } from '../../src/common/clock';
-import { WebhookDeliveryWorker } from '../../src/webhooks/delivery-worker';
+import { WebhookDeliveryWorker } from '../../src/webhooks/webhook-delivery.worker';
 import type { DeliveryReportDto } from '../../src/webhooks/dto/webhook.dto';
 import { EventStatus, WebhookEventEntity } from '../../src/webhooks/webhook-event.entity';
 import { WebhookSubscriptionEntity } from '../../src/webhooks/webhook-subscription.entity';

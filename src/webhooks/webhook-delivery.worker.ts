@@ -4,31 +4,16 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { settlesWithin, withDeadline } from '../common/deadline';
 import { APP_CONFIG, type AppConfig, type WebhookConfig } from '../config/app-config';
+import { databaseTimeout, isDatabaseUnavailable, isForeignKeyViolation } from '../database/database-errors';
 import { IdGenerator } from '../database/id-generator';
-import { SqlReader } from '../database/sql-reader';
-import { formatUtc } from '../database/sql-values';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Metrics } from '../observability/metrics';
 import { Shutdown } from '../observability/shutdown';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './signature';
-import { type SendResult, WebhookSender } from './webhook-sender';
-import { EventStatus } from './webhook-event.entity';
+import { type ClaimedEvent, WebhookEventsRepository } from './webhook-events.repository';
 import { SubscriptionStatus } from './webhook-subscription.entity';
-import { databaseTimeout, isDatabaseUnavailable, isForeignKeyViolation } from '../database/database-errors';
-
-interface ClaimedEvent {
-  id: string;
-  /** The token of the claim that holds the event. */
-  lease: string;
-  subscriptionId: string;
-  payload: string;
-  attempts: number;
-  callbackUrl: string;
-  batchLimit: number;
-  secret: string;
-  teamId: string;
-  listId: number;
-}
+import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
+import { type SendResult, WebhookSender } from './webhook.sender';
 
 /** Subscriptions a worker serves at most per round, the longest waiting first. */
 const SUBSCRIPTIONS_PER_ROUND = 50;
@@ -83,7 +68,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly transactions: TransactionRunner,
-    private readonly sql: SqlReader,
+    private readonly events: WebhookEventsRepository,
+    private readonly subscriptions: WebhookSubscriptionsRepository,
     private readonly sender: WebhookSender,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -169,7 +155,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 
   /** While the database does not answer: resolves once it answers a ping, rejects if it does not in time. */
   private async ping(): Promise<void> {
-    await withDeadline(this.sql.query('SELECT 1', []), PING_TIMEOUT_MS, () =>
+    await withDeadline(this.events.ping(), PING_TIMEOUT_MS, () =>
       databaseTimeout(`No answer from the database within ${PING_TIMEOUT_MS} ms`),
     );
     const seconds = Math.round((Date.now() - (this.outageSince ?? Date.now())) / 1000);
@@ -238,51 +224,14 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   }
 
   private claim(now: number): Promise<ClaimedEvent[]> {
-    const skipLocked = this.sql.dialect === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
-    const lease = randomBytes(16).toString('hex');
-    const due = 'e.status = ? AND e.next_attempt_ms <= ? AND e.lease_until_ms <= ?';
-    return this.inTransaction(async (manager) => {
-      // Events of a paused or deleted subscription are not taken, whatever their status says.
-      const subscriptions: { subscription_id: unknown; batch_limit: unknown }[] = await manager.query(
-        'SELECT e.subscription_id, MIN(s.batch_limit) AS batch_limit FROM webhook_events e ' +
-          `JOIN webhook_subscriptions s ON s.id = e.subscription_id AND s.status = ? WHERE ${due} ` +
-          `GROUP BY e.subscription_id ORDER BY MIN(e.next_attempt_ms) LIMIT ${SUBSCRIPTIONS_PER_ROUND}`,
-        [SubscriptionStatus.Active, EventStatus.Pending, now, now],
-      );
-      const ids: string[] = [];
-      for (const subscription of subscriptions) {
-        const rows: { id: unknown }[] = await manager.query(
-          `SELECT e.id FROM webhook_events e WHERE e.subscription_id = ? AND ${due} ` +
-            `ORDER BY e.next_attempt_ms, e.id LIMIT ${Number(subscription.batch_limit) * BATCHES_PER_ROUND}${skipLocked}`,
-          [String(subscription.subscription_id), EventStatus.Pending, now, now],
-        );
-        for (const row of rows) ids.push(String(row.id));
-      }
-      if (ids.length === 0) return [];
-      await manager.query(`UPDATE webhook_events SET lease_until_ms = ?, lease_owner = ? WHERE id IN (${marks(ids)})`, [
-        now + this.settings.leaseMs,
-        lease,
-        ...ids,
-      ]);
-      const rows: Record<string, unknown>[] = await manager.query(
-        'SELECT e.id, e.subscription_id, e.payload, e.attempts, s.callback_url, s.batch_limit, s.secret, s.team_id, ' +
-          `s.list_id FROM webhook_events e JOIN webhook_subscriptions s ON s.id = e.subscription_id WHERE e.id IN (${marks(ids)}) ` +
-          'ORDER BY e.subscription_id, e.id',
-        ids,
-      );
-      return rows.map((row) => ({
-        id: String(row.id),
-        lease,
-        subscriptionId: String(row.subscription_id),
-        payload: String(row.payload),
-        attempts: Number(row.attempts),
-        callbackUrl: String(row.callback_url),
-        batchLimit: Number(row.batch_limit),
-        secret: String(row.secret),
-        teamId: String(row.team_id),
-        listId: Number(row.list_id),
-      }));
-    });
+    const request = {
+      nowMs: now,
+      lease: randomBytes(16).toString('hex'),
+      leaseUntilMs: now + this.settings.leaseMs,
+      subscriptions: SUBSCRIPTIONS_PER_ROUND,
+      batchesPerSubscription: BATCHES_PER_ROUND,
+    };
+    return this.inTransaction((manager) => this.events.claim(manager, request));
   }
 
   /**
@@ -313,30 +262,15 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   /** Extends the lease of the batch; false unless the claim still holds every event of it, pending. */
   private renewLease(batch: ClaimedEvent[]): Promise<boolean> {
     const ids = batch.map((event) => event.id);
-    return this.inTransaction(async (manager) => {
-      await manager.query(
-        `UPDATE webhook_events SET lease_until_ms = ? WHERE id IN (${marks(ids)}) AND lease_owner = ? AND status = ?`,
-        [this.clock.now() + this.settings.leaseMs, ...ids, batch[0].lease, EventStatus.Pending],
-      );
-      const [held]: { n: unknown }[] = await manager.query(
-        `SELECT COUNT(*) AS n FROM webhook_events WHERE id IN (${marks(ids)}) AND lease_owner = ? AND status = ?`,
-        [...ids, batch[0].lease, EventStatus.Pending],
-      );
-      return Number(held?.n) === ids.length;
-    });
+    const until = this.clock.now() + this.settings.leaseMs;
+    return this.inTransaction((manager) => this.events.renewLease(manager, ids, batch[0].lease, until));
   }
 
   /** Gives the events the claim still holds back to the next round, at `retryAt` if given. */
   private async release(events: ClaimedEvent[], lease: string, retryAt: number | null): Promise<void> {
     if (events.length === 0) return;
     const ids = events.map((event) => event.id);
-    await this.inTransaction((manager) =>
-      manager.query(
-        'UPDATE webhook_events SET lease_until_ms = 0, lease_owner = NULL, ' +
-          `next_attempt_ms = COALESCE(?, next_attempt_ms) WHERE id IN (${marks(ids)}) AND lease_owner = ?`,
-        [retryAt, ...ids, lease],
-      ),
-    );
+    await this.inTransaction((manager) => this.events.release(manager, ids, lease, retryAt));
   }
 
   /** A delivery that broke off (its subscription was deleted meanwhile, a statement failed): logged. */
@@ -369,15 +303,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     const ids = batch.map((event) => event.id);
     await this.inTransaction(async (manager) => {
       // The subscription first: two workers recording batches of one subscription queue up on its row.
-      await manager.query('UPDATE webhook_subscriptions SET failing_since_ms = NULL WHERE id = ?', [
-        batch[0].subscriptionId,
-      ]);
-      await manager.query(
-        'UPDATE webhook_events SET status = ?, sent_ms = ?, attempts = attempts + 1, ' +
-          'first_attempt_ms = COALESCE(first_attempt_ms, ?), lease_until_ms = 0, lease_owner = NULL, last_error = NULL ' +
-          `WHERE id IN (${marks(ids)})`,
-        [EventStatus.Sent, now, now, ...ids],
-      );
+      await this.subscriptions.clearFailing(manager, batch[0].subscriptionId);
+      await this.events.markSent(manager, ids, now);
       await this.recordDelivery(manager, batch, result, now);
     });
   }
@@ -393,48 +320,24 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     const { subscriptionId, callbackUrl } = batch[0];
     const paused = await this.inTransaction(async (manager) => {
       // The subscription first: two workers recording batches of one subscription queue up on its row.
-      await manager.query(
-        'UPDATE webhook_subscriptions SET failing_since_ms = COALESCE(failing_since_ms, ?) WHERE id = ?',
-        [now, subscriptionId],
-      );
-      // status first: MySQL evaluates SET left to right with the new values, SQLite with the old ones.
-      await manager.query(
-        'UPDATE webhook_events SET status = CASE WHEN COALESCE(first_attempt_ms, ?) <= ? THEN ? ELSE ? END, ' +
-          'attempts = attempts + 1, first_attempt_ms = COALESCE(first_attempt_ms, ?), last_error = ?, ' +
-          `lease_until_ms = 0, lease_owner = NULL, next_attempt_ms = ? WHERE id IN (${marks(ids)}) ` +
-          'AND lease_owner = ? AND status = ?',
-        [
-          now,
-          now - this.settings.retryWindowMs,
-          EventStatus.Dead,
-          EventStatus.Pending,
-          now,
-          error,
-          retryAt,
-          ...ids,
-          batch[0].lease,
-          EventStatus.Pending,
-        ],
-      );
+      const subscription = await this.subscriptions.markFailing(manager, subscriptionId, now);
+      await this.events.markFailed(manager, ids, batch[0].lease, {
+        nowMs: now,
+        giveUpFirstTriedBy: now - this.settings.retryWindowMs,
+        error,
+        retryAtMs: retryAt,
+      });
       await this.recordDelivery(manager, batch, result, now);
-      const [subscription]: { failing_since_ms: unknown; status: unknown }[] = await manager.query(
-        'SELECT failing_since_ms, status FROM webhook_subscriptions WHERE id = ?',
-        [subscriptionId],
-      );
-      const failingSince = Number(subscription?.failing_since_ms);
-      if (subscription?.status !== SubscriptionStatus.Active || now - failingSince < this.settings.pauseAfterMs) {
+      if (
+        subscription?.status !== SubscriptionStatus.Active ||
+        now - subscription.failingSinceMs < this.settings.pauseAfterMs
+      ) {
         return null;
       }
-      const reason =
-        `Every delivery failed since ${new Date(failingSince).toISOString()}; the last one: ${error}`.slice(0, 500);
-      await manager.query(
-        'UPDATE webhook_subscriptions SET status = ?, paused_reason = ?, updated_at = ? WHERE id = ?',
-        [SubscriptionStatus.Paused, reason, formatUtc(new Date(now)), subscriptionId],
-      );
-      await manager.query(
-        'UPDATE webhook_events SET status = ?, lease_until_ms = 0, lease_owner = NULL WHERE subscription_id = ? AND status = ?',
-        [EventStatus.Held, subscriptionId, EventStatus.Pending],
-      );
+      const since = new Date(subscription.failingSinceMs).toISOString();
+      const reason = `Every delivery failed since ${since}; the last one: ${error}`.slice(0, 500);
+      await this.subscriptions.pause(manager, subscriptionId, reason, now);
+      await this.events.holdPending(manager, subscriptionId);
       return reason;
     });
     this.logger.warn(
@@ -445,26 +348,22 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     return retryAt;
   }
 
-  private async recordDelivery(
+  private recordDelivery(
     manager: EntityManager,
     batch: ClaimedEvent[],
     result: SendResult,
     now: number,
   ): Promise<void> {
-    await manager.query(
-      'INSERT INTO webhook_deliveries (id, subscription_id, attempted_ms, event_count, status_code, error, duration_ms, success) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [
-        this.ids.next(),
-        batch[0].subscriptionId,
-        now,
-        batch.length,
-        result.statusCode,
-        result.error === null ? null : result.error.slice(0, 500),
-        result.durationMs,
-        result.ok ? 1 : 0,
-      ],
-    );
+    return this.events.insertDelivery(manager, {
+      id: this.ids.next(),
+      subscriptionId: batch[0].subscriptionId,
+      attemptedMs: now,
+      eventCount: batch.length,
+      statusCode: result.statusCode,
+      error: result.error === null ? null : result.error.slice(0, 500),
+      durationMs: result.durationMs,
+      success: result.ok,
+    });
   }
 
   /** Exponential, from WEBHOOK_RETRY_BASE_MS, capped, with full jitter over its upper half. */
@@ -477,16 +376,6 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private async pruneOld(now: number): Promise<void> {
     if (now - this.lastPruneMs < PRUNE_EVERY_MS) return;
     this.lastPruneMs = now;
-    await this.inTransaction(async (manager) => {
-      await manager.query('DELETE FROM webhook_deliveries WHERE attempted_ms < ?', [now - KEEP_MS]);
-      await manager.query('DELETE FROM webhook_events WHERE status = ? AND sent_ms < ?', [
-        EventStatus.Sent,
-        now - KEEP_MS,
-      ]);
-    });
+    await this.inTransaction((manager) => this.events.prune(manager, now - KEEP_MS));
   }
-}
-
-function marks(values: unknown[]): string {
-  return values.map(() => '?').join(', ');
 }

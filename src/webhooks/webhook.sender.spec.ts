@@ -1,6 +1,6 @@
 import { promises as dns } from 'node:dns';
 import { loadAppConfig } from '../config/app-config';
-import { WebhookSender } from './webhook-sender';
+import { WebhookSender } from './webhook.sender';
 
 describe('WebhookSender with WEBHOOK_ALLOW_LOOPBACK_HTTP (development)', () => {
   const sender = new WebhookSender(loadAppConfig({ WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true' }));

@@ -1,0 +1,109 @@
+import type { EntityManager } from 'typeorm';
+import { InMemoryEvents, InMemorySubscriptions, WebhookTables } from '../../test/support/in-memory-webhooks';
+import type { IdGenerator } from '../database/id-generator';
+import { CALL_LIST_ID, type CallCreated, CallEventsOutbox } from './call-events.outbox';
+import type { WebhookDeliveryWorker } from './webhook-delivery.worker';
+import { EventStatus } from './webhook-event.entity';
+import type { WebhookEventsRepository } from './webhook-events.repository';
+import { SubscriptionStatus } from './webhook-subscription.entity';
+import type { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
+
+const NOW = 1_780_000_000_000;
+const TEAM = '1';
+const LEAD = '9007199254740993';
+
+const call: CallCreated = {
+  timelineId: '9007199254740995',
+  callId: '9223372036854775807',
+  communicationType: 'MANUAL',
+  leadId: LEAD,
+  agentId: '9007199254740997',
+};
+
+describe('CallEventsOutbox', () => {
+  let tables: WebhookTables;
+  let nudged: jest.Mock;
+  let outbox: CallEventsOutbox;
+  const manager = {} as EntityManager;
+
+  beforeEach(() => {
+    tables = new WebhookTables();
+    nudged = jest.fn();
+    const worker: Pick<WebhookDeliveryWorker, 'nudge'> = { nudge: nudged };
+    outbox = new CallEventsOutbox(
+      { next: () => tables.nextId() } as IdGenerator,
+      { now: () => NOW },
+      new InMemorySubscriptions(tables) as unknown as WebhookSubscriptionsRepository,
+      new InMemoryEvents(tables) as unknown as WebhookEventsRepository,
+      worker as WebhookDeliveryWorker,
+    );
+  });
+
+  it('writes nothing for a lead nobody hears about', async () => {
+    tables.subscribe({ teamId: TEAM, userId: '100234' });
+    tables.leadRecipients.set(LEAD, { teamId: TEAM, userIds: [] });
+    await outbox.record(manager, call);
+    expect(tables.events.size).toBe(0);
+  });
+
+  it('writes nothing for a lead that is not there', async () => {
+    tables.subscribe({ teamId: TEAM, userId: '100234' });
+    await outbox.record(manager, call);
+    expect(tables.events.size).toBe(0);
+  });
+
+  it('writes nothing when none of the recipients subscribed', async () => {
+    tables.subscribe({ teamId: TEAM, userId: '100235' });
+    tables.leadRecipients.set(LEAD, { teamId: TEAM, userIds: ['100234'] });
+    await outbox.record(manager, call);
+    expect(tables.events.size).toBe(0);
+  });
+
+  it('writes the event once for each recipient’s subscription to the team’s Call list, due at once', async () => {
+    const agent = tables.subscribe({ teamId: TEAM, userId: '100234' });
+    const agentAgain = tables.subscribe({ teamId: TEAM, userId: '100234' });
+    const owner = tables.subscribe({ teamId: TEAM, userId: '100001' });
+    tables.subscribe({ teamId: TEAM, userId: '100235' });
+    tables.subscribe({ teamId: TEAM, userId: '100234', listId: CALL_LIST_ID + 1 });
+    tables.subscribe({ teamId: '2', userId: '100001' });
+    tables.leadRecipients.set(LEAD, { teamId: TEAM, userIds: ['100234', '100001'] });
+    await outbox.record(manager, call);
+    const written = [...tables.events.values()];
+    expect(written.map((event) => event.subscriptionId).sort()).toEqual([agent.id, agentAgain.id, owner.id].sort());
+    expect(new Set(written.map((event) => event.eventId)).size).toBe(1);
+    for (const event of written) {
+      expect(event).toMatchObject({
+        status: EventStatus.Pending,
+        attempts: 0,
+        createdMs: NOW,
+        nextAttemptMs: NOW,
+        leaseOwner: null,
+      });
+    }
+  });
+
+  it('writes the call’s ids in the payload as exact JSON numbers', async () => {
+    tables.subscribe({ teamId: TEAM, userId: '100234' });
+    tables.leadRecipients.set(LEAD, { teamId: TEAM, userIds: ['100234'] });
+    await outbox.record(manager, call);
+    const [event] = tables.events.values();
+    expect(event.payload).toBe(
+      `{"eventId":${event.eventId},"timelineId":9007199254740995,"callId":9223372036854775807,` +
+        '"communicationType":"MANUAL","leadId":9007199254740993,"agentId":9007199254740997}',
+    );
+  });
+
+  it('holds the event of a paused subscription until it is resumed', async () => {
+    const paused = tables.subscribe({ teamId: TEAM, userId: '100234', status: SubscriptionStatus.Paused });
+    const active = tables.subscribe({ teamId: TEAM, userId: '100001' });
+    tables.leadRecipients.set(LEAD, { teamId: TEAM, userIds: ['100234', '100001'] });
+    await outbox.record(manager, call);
+    expect(tables.eventsOf(paused.id).map((event) => event.status)).toEqual([EventStatus.Held]);
+    expect(tables.eventsOf(active.id).map((event) => event.status)).toEqual([EventStatus.Pending]);
+  });
+
+  it('has the worker look at once once the call is committed', () => {
+    outbox.committed();
+    expect(nudged).toHaveBeenCalled();
+  });
+});

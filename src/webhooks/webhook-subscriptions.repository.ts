@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Role } from '../auth/role';
+import type { Int64 } from '../common/int64';
+import { SqlReader } from '../database/sql-reader';
+import { formatUtc, sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
+import { SubscriptionStatus, WebhookSubscriptionEntity } from './webhook-subscription.entity';
+
+/** A subscription as its subscriber sees it. */
+export interface WebhookSubscription {
+  id: Int64;
+  teamId: Int64;
+  userId: Int64;
+  listId: number;
+  callbackUrl: string;
+  batchLimit: number;
+  status: SubscriptionStatus;
+  pausedReason: string | null;
+  /** UTC, `yyyy-MM-dd HH:mm:ss`. */
+  createdAt: string;
+}
+
+export interface NewWebhookSubscription extends Omit<WebhookSubscription, 'createdAt' | 'status' | 'pausedReason'> {
+  secret: string;
+  createdAt: Date;
+}
+
+interface SubscriptionRow {
+  id: SqlValue;
+  team_id: SqlValue;
+  user_id: SqlValue;
+  list_id: SqlValue;
+  callback_url: SqlValue;
+  batch_limit: SqlValue;
+  status: SqlValue;
+  paused_reason: SqlValue;
+  created_at: SqlValue;
+}
+
+const COLUMNS = 'id, team_id, user_id, list_id, callback_url, batch_limit, status, paused_reason, created_at';
+const FIND_SQL = `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE id = ?`;
+const LIST_SQL = `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE user_id = ? ORDER BY created_at, id`;
+// LeadsService.findEventRecipients tells the same rule, but on a pooled connection of its own: asked here,
+// inside the call's transaction, it holds one connection while waiting for another, and ten concurrent call
+// writes exhaust MySQL's pool until the request deadline. Until it can read through the transaction, the
+// rule is read here, in the transaction, as one statement.
+const RECIPIENTS_SQL =
+  'SELECT s.id, s.status FROM leads l ' +
+  'JOIN webhook_subscriptions s ON s.team_id = l.team_id AND s.list_id = ? ' +
+  'JOIN users u ON u.id = s.user_id ' +
+  'WHERE l.id = ? AND u.team_id = s.team_id AND u.active = 1 ' +
+  `AND (s.user_id = l.assigned_user_id OR (l.hidden = 0 AND u.role IN ('${Role.Owner}', '${Role.Admin}')))`;
+const COUNT_SQL = 'SELECT COUNT(*) AS n FROM webhook_subscriptions WHERE user_id = ?';
+
+/** The webhook_subscriptions table. */
+@Injectable()
+export class WebhookSubscriptionsRepository {
+  constructor(private readonly sql: SqlReader) {}
+
+  async findById(id: Int64): Promise<WebhookSubscription | null> {
+    const [row] = await this.sql.query<SubscriptionRow>(FIND_SQL, [id]);
+    return row === undefined ? null : toSubscription(row);
+  }
+
+  /** The user's subscriptions, the oldest first. */
+  async listByUser(userId: Int64): Promise<WebhookSubscription[]> {
+    return (await this.sql.query<SubscriptionRow>(LIST_SQL, [userId])).map(toSubscription);
+  }
+
+  async countByUser(userId: Int64): Promise<number> {
+    const [row] = await this.sql.query<{ n: SqlValue }>(COUNT_SQL, [userId]);
+    return sqlInt(row?.n) ?? 0;
+  }
+
+  /**
+   * The subscriptions to the list that an event of this lead goes to, each with whether it is paused, read
+   * in the transaction that writes the event. The source system's rule: for a hidden lead only its assigned
+   * agent's; for any other its assigned agent's and those of the team's OWNER and ADMIN users. Nobody else,
+   * never another team's, and never a deactivated user's.
+   */
+  async findRecipients(
+    manager: EntityManager,
+    leadId: Int64,
+    listId: number,
+  ): Promise<{ id: Int64; paused: boolean }[]> {
+    const rows = await this.sql.queryIn<{ id: SqlValue; status: SqlValue }>(manager, RECIPIENTS_SQL, [listId, leadId]);
+    return rows.map((row) => ({ id: String(row.id), paused: row.status === SubscriptionStatus.Paused }));
+  }
+
+  async insert(manager: EntityManager, subscription: NewWebhookSubscription): Promise<void> {
+    await manager.insert(WebhookSubscriptionEntity, {
+      ...subscription,
+      status: SubscriptionStatus.Active,
+      pausedReason: null,
+      failingSinceMs: null,
+      updatedAt: subscription.createdAt,
+    });
+  }
+
+  /** Its events and delivery records go with it (ON DELETE CASCADE). */
+  async delete(manager: EntityManager, id: Int64): Promise<void> {
+    await manager.delete(WebhookSubscriptionEntity, { id });
+  }
+
+  /** Active again, with no failure counted against it. */
+  async activate(manager: EntityManager, id: Int64, updatedAt: Date): Promise<void> {
+    await manager.update(
+      WebhookSubscriptionEntity,
+      { id },
+      { status: SubscriptionStatus.Active, pausedReason: null, failingSinceMs: null, updatedAt },
+    );
+  }
+
+  /** A delivery succeeded: the subscription is no longer failing. */
+  async clearFailing(manager: EntityManager, id: Int64): Promise<void> {
+    await manager.query('UPDATE webhook_subscriptions SET failing_since_ms = NULL WHERE id = ?', [id]);
+  }
+
+  /**
+   * A delivery failed: the subscription is failing since now unless it was already. Its status and since
+   * when it fails, or null when it is gone.
+   */
+  async markFailing(
+    manager: EntityManager,
+    id: Int64,
+    nowMs: number,
+  ): Promise<{ status: SubscriptionStatus; failingSinceMs: number } | null> {
+    await manager.query(
+      'UPDATE webhook_subscriptions SET failing_since_ms = COALESCE(failing_since_ms, ?) WHERE id = ?',
+      [nowMs, id],
+    );
+    const [row] = await this.sql.queryIn<{ failing_since_ms: SqlValue; status: SqlValue }>(
+      manager,
+      'SELECT failing_since_ms, status FROM webhook_subscriptions WHERE id = ?',
+      [id],
+    );
+    return row === undefined
+      ? null
+      : { status: row.status as SubscriptionStatus, failingSinceMs: Number(row.failing_since_ms) };
+  }
+
+  async pause(manager: EntityManager, id: Int64, reason: string, nowMs: number): Promise<void> {
+    await manager.query('UPDATE webhook_subscriptions SET status = ?, paused_reason = ?, updated_at = ? WHERE id = ?', [
+      SubscriptionStatus.Paused,
+      reason,
+      formatUtc(new Date(nowMs)),
+      id,
+    ]);
+  }
+}
+
+function toSubscription(row: SubscriptionRow): WebhookSubscription {
+  return {
+    id: String(row.id),
+    teamId: String(row.team_id),
+    userId: String(row.user_id),
+    listId: Number(row.list_id),
+    callbackUrl: String(row.callback_url),
+    batchLimit: Number(row.batch_limit),
+    status: row.status as SubscriptionStatus,
+    pausedReason: sqlString(row.paused_reason),
+    createdAt: sqlDateTime(row.created_at) as string,
+  };
+}

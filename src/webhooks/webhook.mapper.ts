@@ -1,0 +1,43 @@
+import { toJsonInt64 } from '../common/int64';
+import { formatUtc } from '../database/sql-values';
+import type { CreatedWebhookDto, DeliveryDto, WebhookDto } from './dto/webhook.dto';
+import type { WebhookDelivery } from './webhook-events.repository';
+import type { NewWebhookSubscription, WebhookSubscription } from './webhook-subscriptions.repository';
+
+type WebhookFields = Pick<WebhookSubscription, 'id' | 'teamId' | 'listId' | 'callbackUrl' | 'batchLimit'>;
+
+/** The fields every answer about a subscription starts with, in their order. */
+function webhookFields(subscription: WebhookFields) {
+  return {
+    subscribeId: toJsonInt64(subscription.id),
+    teamId: toJsonInt64(subscription.teamId),
+    listId: subscription.listId,
+    callbackUrl: subscription.callbackUrl,
+    limit: subscription.batchLimit,
+  };
+}
+
+export function toWebhookDto(subscription: WebhookSubscription): WebhookDto {
+  return {
+    ...webhookFields(subscription),
+    status: subscription.status,
+    ...(subscription.pausedReason === null ? {} : { pausedReason: subscription.pausedReason }),
+    createTime: subscription.createdAt,
+  };
+}
+
+/** The one answer that shows the secret. */
+export function toCreatedWebhookDto(subscription: NewWebhookSubscription): CreatedWebhookDto {
+  return { ...webhookFields(subscription), secret: subscription.secret };
+}
+
+export function toDeliveryDto(delivery: WebhookDelivery): DeliveryDto {
+  return {
+    time: formatUtc(new Date(delivery.attemptedMs)),
+    events: delivery.eventCount,
+    success: delivery.success,
+    ...(delivery.statusCode === null ? {} : { statusCode: delivery.statusCode }),
+    ...(delivery.error === null ? {} : { error: delivery.error }),
+    durationMs: delivery.durationMs,
+  };
+}
