@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint } from '@nestjs/swagger';
 import { ErrorCode } from '../common/errors/error-code';
-import { ApiErrors, type ErrorExample, notManageable } from '../common/errors/error-response.dto';
+import { ApiErrors, type ErrorExample } from '../common/errors/error-response.dto';
 import { ApiRoute, type RouteDoc } from '../common/http/route-doc.decorator';
 import { NoRateLimit } from '../limits/rate-limit.guard';
 import { insufficientScope, MISSING_TOKEN } from './auth.errors';
@@ -15,7 +15,8 @@ import { RequireScopes, type Scope } from './scopes';
  * every route for one of them.
  */
 
-const BAD_TOKEN: ErrorExample = {
+/** The 400 BAD_CREDENTIALS every route that needs a token can answer. */
+export const BAD_TOKEN: ErrorExample = {
   code: ErrorCode.BadCredentials,
   message: MISSING_TOKEN,
   summary: 'Missing, invalid or expired token, or unknown or deactivated user',
@@ -37,19 +38,6 @@ export function ProbeRoute(doc?: RouteDoc): MethodDecorator {
 /** A user's route: a bearer token of a user, or of an API client acting as its user; 401 without one. */
 export function UserRoute(doc: RouteDoc): MethodDecorator {
   return applyDecorators(ApiBearerAuth(), ApiRoute(doc), ApiErrors(BAD_TOKEN));
-}
-
-export interface LeadScopedDoc extends RouteDoc {
-  /** What the PERMISSION_DENIED answer covers, when more than the lead's permission. */
-  notManageable?: string;
-}
-
-/**
- * A user's route on a lead the caller must be allowed to manage (`@ManagesLead`): any other lead, or none,
- * gets the same 400 PERMISSION_DENIED.
- */
-export function LeadScopedRoute(doc: LeadScopedDoc): MethodDecorator {
-  return applyDecorators(ApiBearerAuth(), ApiRoute(doc), ApiErrors(notManageable(doc.notManageable), BAD_TOKEN));
 }
 
 /** A route for API clients holding `scope` (a service, not a person): other tokens get 403. */

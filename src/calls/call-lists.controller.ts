@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { LeadScopedRoute } from '../auth/route-kinds.decorator';
 import { LEAD_IN_QUERY } from '../leads/lead.sources';
-import { LeadScopedResource, ManagesLead } from '../leads/lead-manage.guard';
+import { LeadScopedResource, LeadScopedRoute } from '../leads/lead-manage.guard';
 import type { LeadScoped } from '../leads/lead-access';
 import { CallListsService } from './call-lists.service';
 import { CALL_HISTORY, LIST_CALLS } from './calls.openapi';
@@ -19,8 +18,7 @@ export class CallListsController {
   constructor(private readonly lists: CallListsService) {}
 
   @Get('v1.0/calls')
-  @ManagesLead(LEAD_IN_QUERY)
-  @LeadScopedRoute(LIST_CALLS)
+  @LeadScopedRoute(LEAD_IN_QUERY, LIST_CALLS)
   list(
     @LeadScopedResource(LEAD_IN_QUERY) lead: LeadScoped,
     @Query() query: CallListQueryDto,
@@ -29,8 +27,7 @@ export class CallListsController {
   }
 
   @Get('v1.0/communication/call')
-  @ManagesLead(LEAD_IN_QUERY)
-  @LeadScopedRoute(CALL_HISTORY)
+  @LeadScopedRoute(LEAD_IN_QUERY, CALL_HISTORY)
   history(
     @LeadScopedResource(LEAD_IN_QUERY) lead: LeadScoped,
     @Query() query: CallHistoryQueryDto,

@@ -1,7 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { LeadScopedRoute } from '../auth/route-kinds.decorator';
-import { LeadScopedResource, ManagesLead } from '../leads/lead-manage.guard';
+import { LeadScopedResource, LeadScopedRoute } from '../leads/lead-manage.guard';
 import { CALL_IN_PATH } from './call.sources';
 import { toCallResponse } from './call.mapper';
 import type { ScopedCall } from './call.record';
@@ -12,8 +11,7 @@ import { CallResponseDto } from './dto/call-response.dto';
 @Controller('v2.0/communication/call')
 export class CallsController {
   @Get(':communicationId')
-  @ManagesLead(CALL_IN_PATH)
-  @LeadScopedRoute(GET_CALL)
+  @LeadScopedRoute(CALL_IN_PATH, GET_CALL)
   getCall(@LeadScopedResource(CALL_IN_PATH) found: ScopedCall): CallResponseDto {
     return toCallResponse(found.call);
   }

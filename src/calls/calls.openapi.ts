@@ -1,4 +1,4 @@
-import type { LeadScopedDoc } from '../auth/route-kinds.decorator';
+import type { LeadScopedDoc } from '../leads/lead-manage.guard';
 import { Scope } from '../auth/scopes';
 import { ErrorCode } from '../common/errors/error-code';
 import { invalidId } from '../common/errors/error-response.dto';

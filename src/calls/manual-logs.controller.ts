@@ -2,12 +2,11 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { LeadScopedRoute } from '../auth/route-kinds.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
 import type { IdempotentRequest } from '../idempotency/idempotency.service';
 import { LEAD_IN_BODY } from '../leads/lead.sources';
-import { LeadScopedResource, ManagesLead } from '../leads/lead-manage.guard';
+import { LeadScopedResource, LeadScopedRoute } from '../leads/lead-manage.guard';
 import type { LeadScoped } from '../leads/lead-access';
 import { LOG_MANUALLY } from './calls.openapi';
 import { CreateManualLogDto, ManualLogResponseDto } from './dto/manual-log.dto';
@@ -20,9 +19,8 @@ export class ManualLogsController {
 
   @Post()
   @HttpCode(200)
-  @ManagesLead(LEAD_IN_BODY)
   @Idempotent()
-  @LeadScopedRoute(LOG_MANUALLY)
+  @LeadScopedRoute(LEAD_IN_BODY, LOG_MANUALLY)
   create(
     @CurrentPrincipal() caller: Principal,
     @LeadScopedResource(LEAD_IN_BODY) lead: LeadScoped,

@@ -9,11 +9,15 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { principalOf } from '../auth/current-principal.decorator';
+import { BAD_TOKEN } from '../auth/route-kinds.decorator';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { ApiErrors, notManageable } from '../common/errors/error-response.dto';
+import { ApiRoute, type RouteDoc } from '../common/http/route-doc.decorator';
 import type { Int64 } from '../common/int64';
 import { Int64IdPipe } from '../common/int64-id.pipe';
 import { requireJsonObject } from '../common/validation/validation.pipe';
@@ -56,13 +60,25 @@ interface Authorized {
 
 type GuardedRequest = Request & { [RESOURCE]?: Authorized };
 
+export interface LeadScopedDoc extends RouteDoc {
+  /** What the PERMISSION_DENIED answer covers, when more than the lead's permission. */
+  notManageable?: string;
+}
+
 /**
- * Guards a route with the manage-permission policy of the lead its resource belongs to. A missing
- * resource and a lead the caller may not manage get the same PERMISSION_DENIED, so that nothing tells
- * them apart. The handler receives the resource with `@LeadScopedResource(source)`.
+ * A user's route on a resource of a lead the caller must be allowed to manage, the route kind beside those of
+ * auth/route-kinds.decorator.ts: the guard applies the manage-permission policy of the lead the resource
+ * belongs to, and a missing resource and a lead the caller may not manage get the same 400 PERMISSION_DENIED,
+ * so that nothing tells them apart. The handler receives the resource with `@LeadScopedResource(source)`.
  */
-export function ManagesLead(source: LeadScopedSource): MethodDecorator {
-  return applyDecorators(SetMetadata(SOURCE, source), UseGuards(LeadManageGuard));
+export function LeadScopedRoute(source: LeadScopedSource, doc: LeadScopedDoc): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(SOURCE, source),
+    UseGuards(LeadManageGuard),
+    ApiBearerAuth(),
+    ApiRoute(doc),
+    ApiErrors(notManageable(doc.notManageable), BAD_TOKEN),
+  );
 }
 
 @Injectable()
@@ -80,7 +96,7 @@ export class LeadManageGuard implements CanActivate {
     const source = this.reflector.get<LeadScopedSource | undefined>(SOURCE, context.getHandler());
     if (source === undefined) {
       throw new Error(
-        `${context.getClass().name}.${context.getHandler().name} uses LeadManageGuard without @ManagesLead`,
+        `${context.getClass().name}.${context.getHandler().name} uses LeadManageGuard without @LeadScopedRoute`,
       );
     }
     const caller = principalOf(request);
@@ -123,7 +139,7 @@ export const LeadScopedResource = createParamDecorator(
   (source: LeadScopedSource, context: ExecutionContext): LeadScoped => {
     const authorized = context.switchToHttp().getRequest<GuardedRequest>()[RESOURCE];
     if (authorized?.source !== source) {
-      throw new Error('@LeadScopedResource(source) on a route without @ManagesLead(source)');
+      throw new Error('@LeadScopedResource(source) on a route without @LeadScopedRoute(source)');
     }
     return authorized.resource;
   },

@@ -2,13 +2,13 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { LeadScopedRoute, UserRoute } from '../auth/route-kinds.decorator';
+import { UserRoute } from '../auth/route-kinds.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
 import type { IdempotentRequest } from '../idempotency/idempotency.service';
 import { AssignLeadDto, CreateLeadDto } from './dto/lead-request.dto';
 import { LeadResponseDto } from './dto/lead-response.dto';
-import { LeadScopedResource, ManagesLead } from './lead-manage.guard';
+import { LeadScopedResource, LeadScopedRoute } from './lead-manage.guard';
 import type { ManageableLead } from './lead.record';
 import { LEAD_IN_PATH } from './lead.sources';
 import { toLeadResponse } from './lead.mapper';
@@ -33,16 +33,14 @@ export class LeadsController {
   }
 
   @Get(':leadId')
-  @ManagesLead(LEAD_IN_PATH)
-  @LeadScopedRoute(GET_LEAD)
+  @LeadScopedRoute(LEAD_IN_PATH, GET_LEAD)
   get(@LeadScopedResource(LEAD_IN_PATH) found: ManageableLead): LeadResponseDto {
     return toLeadResponse(found.lead);
   }
 
   @Post(':leadId/assignment')
   @HttpCode(200)
-  @ManagesLead(LEAD_IN_PATH)
-  @LeadScopedRoute(REASSIGN_LEAD)
+  @LeadScopedRoute(LEAD_IN_PATH, REASSIGN_LEAD)
   reassign(
     @CurrentPrincipal() caller: Principal,
     @LeadScopedResource(LEAD_IN_PATH) lead: ManageableLead,

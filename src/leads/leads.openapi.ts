@@ -1,4 +1,4 @@
-import type { LeadScopedDoc } from '../auth/route-kinds.decorator';
+import type { LeadScopedDoc } from './lead-manage.guard';
 import { ErrorCode } from '../common/errors/error-code';
 import { invalidId } from '../common/errors/error-response.dto';
 import { tooLongMessage } from '../common/errors/parameter-messages';
