@@ -11,7 +11,7 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { TokenController } from './token.controller';
 import { TokenService } from './token.service';
-import { ScopesGuard } from './scopes';
+import { ScopesGuard } from './scopes.guard';
 import { UsersService } from './users.service';
 import { VerifiedTokens } from './verified-tokens';
 
