@@ -3,8 +3,8 @@ import { runCli } from './cli';
 
 /** `npm run cli -- <command>`: administration of the configured database (see ADMIN_USAGE). */
 runCli(
-  async ({ dataSource }) => {
-    process.stdout.write(`${await runAdminCommand(dataSource, process.argv.slice(2))}\n`);
+  async ({ app }) => {
+    process.stdout.write(`${await runAdminCommand(app, process.argv.slice(2))}\n`);
   },
   { usage: ADMIN_USAGE },
 );

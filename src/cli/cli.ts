@@ -1,11 +1,12 @@
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { loadConfigOrExit } from '../config/load';
-import { resolveDataSourceOptions } from '../database/data-source-options';
-import { ENTITIES } from '../entities';
 import { prepareDatabase } from '../seeds/prepare-database';
-import { UsageError } from './usage-error';
+import { CliModule } from './cli.module';
+import { refusalAsUsageError, UsageError } from './usage-error';
 
 /** Messages of the scripts go to stderr, so that stdout holds only their result (a token, a secret). */
 export const stderrLogger = {
@@ -20,12 +21,12 @@ export function asksForHelp(argv: string[]): boolean {
 }
 
 /**
- * Runs a script with the configured database, prepared as the service prepares it, and exits. `usage` is
- * printed for --help, exit 0, before anything else. `migrate` applies the pending migrations whatever
- * DATABASE_MIGRATE says.
+ * Runs a script on the services of the configured database (see CliModule), prepared as the service prepares
+ * it, and exits. `usage` is printed for --help, exit 0, before anything else. `migrate` applies the pending
+ * migrations whatever DATABASE_MIGRATE says.
  */
 export function runCli(
-  main: (context: { config: AppConfig; dataSource: DataSource }) => Promise<void>,
+  main: (context: { config: AppConfig; app: INestApplicationContext }) => Promise<void>,
   options: { usage?: string; migrate?: boolean } = {},
 ): void {
   if (options.usage !== undefined && asksForHelp(process.argv.slice(2))) {
@@ -35,15 +36,19 @@ export function runCli(
   const loaded = loadConfigOrExit();
   const config = options.migrate === true ? { ...loaded, migrateOnStart: true } : loaded;
   void (async () => {
-    const dataSource = new DataSource(await resolveDataSourceOptions(config.database, ENTITIES));
-    await dataSource.initialize();
+    // abortOnError: false, so that a database that cannot be opened rejects here rather than aborting the process.
+    const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+      logger: false,
+      abortOnError: false,
+    });
     try {
-      await prepareDatabase(dataSource, config, stderrLogger);
-      await main({ config, dataSource });
+      await prepareDatabase(app.get(DataSource), config, stderrLogger);
+      await main({ config, app });
     } finally {
-      await dataSource.destroy();
+      await app.close();
     }
-  })().catch((error: unknown) => {
+  })().catch((thrown: unknown) => {
+    const error = refusalAsUsageError(thrown);
     process.stderr.write(`${error instanceof UsageError ? error.message : String((error as Error).stack ?? error)}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   });

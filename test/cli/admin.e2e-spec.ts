@@ -18,7 +18,7 @@ describe('npm run cli (administration)', () => {
     await t.close();
   });
 
-  const run = (...argv: string[]) => runAdminCommand(t.dataSource, argv);
+  const run = (...argv: string[]) => runAdminCommand(t.app, argv);
   const user = (id: string) => t.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
   const getCall = (userId: string) =>
     t
@@ -180,7 +180,7 @@ describe('npm run cli (administration)', () => {
     [['client:revoke', '--client', 'cl_missing'], /^API client cl_missing does not exist\.$/],
     [['team:create', '--name', 'X', '--bogus'], /Unknown option '--bogus'/],
   ])('refuses %j, saying why', async (argv, message) => {
-    const attempt = runAdminCommand(t.dataSource, argv);
+    const attempt = runAdminCommand(t.app, argv);
     await expect(attempt).rejects.toBeInstanceOf(UsageError);
     await expect(attempt).rejects.toThrow(message);
   });
