@@ -9,7 +9,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { ScopesGuard } from './scopes.guard';
 import { TokenController } from './token.controller';
 import { TokenService } from './token.service';
-import { VerifiedTokens } from './verified-tokens';
+import { VerifiedTokens } from './verified-tokens.cache';
 
 /** Identity and access: token issuing and bearer token verification, over the accounts (teams, users, clients). */
 @Module({

@@ -11,7 +11,7 @@ import { MISSING_TOKEN } from './auth.errors';
 import { bearerToken, INVALID_TOKEN_MESSAGE, JwtStrategy } from './jwt.strategy';
 import type { Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
-import { VerifiedTokens } from './verified-tokens';
+import { VerifiedTokens } from './verified-tokens.cache';
 
 /**
  * The global guard: every route needs a valid bearer token unless it is marked @Public(). A token is

@@ -11,7 +11,7 @@ import { type AccessTokenClaims, parseAccessTokenClaims } from './access-token';
 import { JwtKeys } from './jwt-keys';
 import type { Principal } from './principal';
 import { UsersService } from './users.service';
-import { VerifiedTokens } from './verified-tokens';
+import { VerifiedTokens } from './verified-tokens.cache';
 
 export const INVALID_TOKEN_MESSAGE = 'Invalid access token.';
 
