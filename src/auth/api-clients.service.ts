@@ -4,6 +4,7 @@ import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
 import type { Int64 } from '../common/int64';
 import { TransactionRunner } from '../database/transaction-runner';
+import { clientNotFound, userDeactivated } from './auth.errors';
 import { type ApiClient, ApiClientsRepository } from './api-clients.repository';
 import { generateClientSecret, hashClientSecret, UNKNOWN_CLIENT_HASH, verifyClientSecret } from './client-secret';
 import { UsersService } from './users.service';
@@ -46,7 +47,7 @@ export class ApiClientsService {
    */
   async create(userId: Int64, name: string, scopes: string[] = []): Promise<CreatedClient> {
     const user = await this.users.get(userId);
-    if (!user.active) throw new AppError(ErrorCode.AgentInactive, `User ${userId} is deactivated.`);
+    if (!user.active) throw new AppError(ErrorCode.AgentInactive, userDeactivated(userId));
     const clientId = `cl_${randomBytes(12).toString('hex')}`;
     const clientSecret = generateClientSecret();
     const secretHash = hashClientSecret(clientSecret);
@@ -62,7 +63,7 @@ export class ApiClientsService {
    */
   async revoke(clientId: string): Promise<ApiClient> {
     const client = await this.clients.findById(clientId);
-    if (client === undefined) throw new AppError(ErrorCode.NotFound, `API client ${clientId} does not exist.`);
+    if (client === undefined) throw new AppError(ErrorCode.NotFound, clientNotFound(clientId));
     if (!client.revoked) await this.transactions.run((manager) => this.clients.revoke(manager, clientId));
     return client;
   }

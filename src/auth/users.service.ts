@@ -4,6 +4,7 @@ import { ErrorCode } from '../common/errors/error-code';
 import type { Int64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
 import { TransactionRunner } from '../database/transaction-runner';
+import { teamNotFound, userExists, userNotFound } from './auth.errors';
 import type { AccessTokenClaims } from './access-token';
 import type { Principal } from './principal';
 import type { Role } from './role';
@@ -62,7 +63,7 @@ export class UsersService {
   /** The user; NOT_FOUND when there is none. */
   async get(userId: Int64): Promise<User> {
     const user = await this.users.findById(userId);
-    if (user === undefined) throw new AppError(ErrorCode.NotFound, `User ${userId} does not exist.`);
+    if (user === undefined) throw new AppError(ErrorCode.NotFound, userNotFound(userId));
     return user;
   }
 
@@ -77,10 +78,10 @@ export class UsersService {
   async create(user: UserToCreate): Promise<NewUser> {
     const created = { ...user, id: user.id ?? this.ids.next() };
     if (!(await this.teams.exists(created.teamId))) {
-      throw new AppError(ErrorCode.NotFound, `Team ${created.teamId} does not exist.`);
+      throw new AppError(ErrorCode.NotFound, teamNotFound(created.teamId));
     }
     if ((await this.users.findById(created.id)) !== undefined) {
-      throw new AppError(ErrorCode.Conflict, `User ${created.id} exists already.`);
+      throw new AppError(ErrorCode.Conflict, userExists(created.id));
     }
     await this.transactions.run((manager) => this.users.insert(manager, created));
     return created;
