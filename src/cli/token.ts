@@ -1,6 +1,4 @@
 import { parseArgs } from 'node:util';
-import { TokenService } from '../auth/token.service';
-import { UsersService } from '../auth/users.service';
 import { parseInt64Id } from '../common/int64';
 import { runCli } from './cli';
 import { UsageError } from './usage-error';
@@ -14,6 +12,10 @@ runCli(
     const { values } = parseArgs({ options: { user: { type: 'string' } }, strict: true });
     const userId = parseInt64Id(values.user);
     if (userId === null) throw new UsageError(USAGE);
+    const [{ UsersService }, { TokenService }] = await Promise.all([
+      import('../auth/users.service.js'),
+      import('../auth/token.service.js'),
+    ]);
     const user = await app.get(UsersService).get(userId);
     if (!user.active) throw new UsageError(`User ${userId} is deactivated; the service would refuse its token.`);
     process.stdout.write(`${app.get(TokenService).issue({ userId }).accessToken}\n`);
