@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './app.setup';
+import { UsersService } from './auth/users.service';
 import { loadConfigOrExit } from './config/load';
 import { AppLogger, createPino } from './observability/logger';
 import { Shutdown } from './observability/shutdown';
@@ -36,7 +36,7 @@ async function bootstrap(): Promise<void> {
   }
 
   const logger = new Logger('Calls API');
-  for (const line of await startupLines(config, app.get(DataSource))) logger[line.level](line.message);
+  for (const line of await startupLines(config, app.get(UsersService))) logger[line.level](line.message);
 
   // SIGTERM: stop taking connections, answer the requests in flight and let the webhook worker end its round,
   // then close Redis and the pool and exit; whatever state the service is in (a database that stopped

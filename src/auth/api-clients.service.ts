@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-code';
 import type { Int64 } from '../common/int64';
-import { SqlReader } from '../database/sql-reader';
-import { sqlBool, type SqlValue } from '../database/sql-values';
-import { nowToTheSecond } from '../database/utc';
-import { ApiClientEntity } from './api-client.entity';
-import { parseScopes } from './scopes';
+import { TransactionRunner } from '../database/transaction-runner';
+import { clientNotFound, userDeactivated } from './auth.errors';
+import { type ApiClient, ApiClientsRepository } from './api-clients.repository';
 import { generateClientSecret, hashClientSecret, UNKNOWN_CLIENT_HASH, verifyClientSecret } from './client-secret';
+import { UsersService } from './users.service';
 
 export interface AuthenticatedClient {
   clientId: string;
@@ -21,56 +20,56 @@ export interface CreatedClient {
   clientSecret: string;
 }
 
-interface ClientRow {
-  id: string;
-  secret_hash: string;
-  user_id: SqlValue;
-  scopes: string;
-  revoked_at: SqlValue;
-  active: SqlValue;
-}
-
-const CLIENT_SQL =
-  'SELECT c.id, c.secret_hash, c.user_id, c.scopes, c.revoked_at, u.active ' +
-  'FROM api_clients c JOIN users u ON u.id = c.user_id WHERE c.id = ?';
-
 @Injectable()
 export class ApiClientsService {
   constructor(
-    @InjectRepository(ApiClientEntity) private readonly clients: Repository<ApiClientEntity>,
-    private readonly sql: SqlReader,
+    private readonly clients: ApiClientsRepository,
+    private readonly users: UsersService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   /**
    * The client, when the secret is right, the client is not revoked and its user is active. An unknown
    * client id costs the same work as a known one, so that ids cannot be probed by timing: the same one
    * query (TypeORM's entity lookup took a second query, and built the entities, only when the id existed)
-   * and the same hash. The id must match byte for byte: MySQL compares strings without regard to case or
-   * trailing spaces.
+   * and the same hash. The id must match byte for byte (the repository sees to it on MySQL too).
    */
   async authenticate(clientId: string, secret: string): Promise<AuthenticatedClient | null> {
-    const [found] = await this.sql.query<ClientRow>(CLIENT_SQL, [clientId]);
-    const client = found?.id === clientId ? found : null;
-    const secretOk = verifyClientSecret(secret, client?.secret_hash ?? UNKNOWN_CLIENT_HASH);
-    if (client === null || !secretOk || client.revoked_at !== null || !sqlBool(client.active)) {
-      return null;
-    }
-    return { clientId: client.id, userId: String(client.user_id), scopes: parseScopes(client.scopes) };
+    const client = await this.clients.findCredentials(clientId);
+    const secretOk = verifyClientSecret(secret, client?.secretHash ?? UNKNOWN_CLIENT_HASH);
+    if (client === undefined || !secretOk || client.revoked || !client.userActive) return null;
+    return { clientId: client.clientId, userId: client.userId, scopes: client.scopes };
   }
 
-  /** Registers a client acting as the given user; the secret is returned once and stored hashed. */
+  /**
+   * Registers a client acting as the given active user; the secret is returned once and stored hashed.
+   * NOT_FOUND for an unknown user, AGENT_INACTIVE for a deactivated one.
+   */
   async create(userId: Int64, name: string, scopes: string[] = []): Promise<CreatedClient> {
+    const user = await this.users.get(userId);
+    if (!user.active) throw new AppError(ErrorCode.AgentInactive, userDeactivated(userId));
     const clientId = `cl_${randomBytes(12).toString('hex')}`;
     const clientSecret = generateClientSecret();
-    await this.clients.insert({
-      id: clientId,
-      secretHash: hashClientSecret(clientSecret),
-      userId,
-      name,
-      scopes: scopes.join(' '),
-      createdAt: nowToTheSecond(),
-      revokedAt: null,
-    });
+    const secretHash = hashClientSecret(clientSecret);
+    await this.transactions.run((manager) =>
+      this.clients.insert(manager, { clientId, secretHash, userId, name, scopes }),
+    );
     return { clientId, clientSecret };
+  }
+
+  /**
+   * Revokes the client: its secret and every token issued to it stop working at once. Answers the client as it
+   * was (revoked already, or not); NOT_FOUND for an unknown id.
+   */
+  async revoke(clientId: string): Promise<ApiClient> {
+    const client = await this.clients.findById(clientId);
+    if (client === undefined) throw new AppError(ErrorCode.NotFound, clientNotFound(clientId));
+    if (!client.revoked) await this.transactions.run((manager) => this.clients.revoke(manager, clientId));
+    return client;
+  }
+
+  /** Every client, or those acting as one user, oldest first. */
+  list(userId?: Int64): Promise<ApiClient[]> {
+    return this.clients.list(userId);
   }
 }

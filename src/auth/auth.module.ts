@@ -1,35 +1,21 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DatabaseModule } from '../database/database.module';
 import { LimitsModule } from '../limits/limits.module';
-import { ApiClientEntity } from './api-client.entity';
-import { ApiClientsService } from './api-clients.service';
+import { AccountsModule } from './accounts.module';
 import { AuthService } from './auth.service';
 import { JwtKeys } from './jwt-keys';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { ScopesGuard } from './scopes.guard';
 import { TokenController } from './token.controller';
 import { TokenService } from './token.service';
-import { ScopesGuard } from './scopes';
-import { UsersService } from './users.service';
-import { VerifiedTokens } from './verified-tokens';
+import { VerifiedTokens } from './verified-tokens.cache';
 
-/** Identity and access: teams, users, API clients, token issuing and bearer token verification. */
+/** Identity and access: token issuing and bearer token verification, over the accounts (teams, users, clients). */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([ApiClientEntity]), DatabaseModule, LimitsModule],
+  imports: [PassportModule, AccountsModule, LimitsModule],
   controllers: [TokenController],
-  providers: [
-    JwtKeys,
-    VerifiedTokens,
-    JwtStrategy,
-    JwtAuthGuard,
-    TokenService,
-    ApiClientsService,
-    AuthService,
-    UsersService,
-    ScopesGuard,
-  ],
-  exports: [JwtAuthGuard, TokenService, ApiClientsService, UsersService, ScopesGuard],
+  providers: [JwtKeys, VerifiedTokens, JwtStrategy, JwtAuthGuard, TokenService, AuthService, ScopesGuard],
+  exports: [JwtAuthGuard, TokenService, AccountsModule, ScopesGuard],
 })
 export class AuthModule {}

@@ -3,12 +3,12 @@ import type { Request } from 'express';
 import type { Principal } from './principal';
 
 export function principalOf(request: Request): Principal {
-  const principal = (request as Request & { user?: Principal }).user;
-  if (principal === undefined) {
+  const caller = (request as Request & { user?: Principal }).user;
+  if (caller === undefined) {
     // Only reachable if a route is both @Public() and asks for the caller: a programming error.
     throw new Error('No authenticated principal on this request');
   }
-  return principal;
+  return caller;
 }
 
 /** The authenticated caller of the request. */

@@ -11,7 +11,7 @@ import { MISSING_TOKEN } from './auth.errors';
 import { bearerToken, INVALID_TOKEN_MESSAGE, JwtStrategy } from './jwt.strategy';
 import type { Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
-import { VerifiedTokens } from './verified-tokens';
+import { VerifiedTokens } from './verified-tokens.cache';
 
 /**
  * The global guard: every route needs a valid bearer token unless it is marked @Public(). A token is
@@ -43,8 +43,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const authenticated =
       claims === undefined
         ? (super.canActivate(context) as Promise<boolean>)
-        : this.strategy.principalFor(claims).then((principal) => {
-            request.user = principal;
+        : this.strategy.callerFor(claims).then((caller) => {
+            request.user = caller;
             return true;
           });
     // A refused token counts against the address, so that guessing costs a place in its bucket (429 past it).
@@ -56,15 +56,15 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     });
   }
 
-  override handleRequest<T = Principal>(error: unknown, principal: T | false, info: unknown): T {
+  override handleRequest<T = Principal>(error: unknown, caller: T | false, info: unknown): T {
     if (error !== null && error !== undefined) {
       // AppError from validate() is a refusal; anything else (the database is down) is not the caller's fault.
       throw asError(error);
     }
-    if (!principal) {
+    if (!caller) {
       throw new AppError(ErrorCode.BadCredentials, refusalMessage(info));
     }
-    return principal;
+    return caller;
   }
 }
 

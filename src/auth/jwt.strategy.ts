@@ -11,7 +11,7 @@ import { type AccessTokenClaims, parseAccessTokenClaims } from './access-token';
 import { JwtKeys } from './jwt-keys';
 import type { Principal } from './principal';
 import { UsersService } from './users.service';
-import { VerifiedTokens } from './verified-tokens';
+import { VerifiedTokens } from './verified-tokens.cache';
 
 export const INVALID_TOKEN_MESSAGE = 'Invalid access token.';
 
@@ -54,16 +54,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (token !== null) {
       this.verified.remember(token, claims, payload as { exp: number; nbf?: unknown });
     }
-    return this.principalFor(claims);
+    return this.callerFor(claims);
   }
 
   /** The caller behind verified claims, read afresh: an unknown or deactivated user is refused. */
-  async principalFor(claims: AccessTokenClaims): Promise<Principal> {
-    const principal = await this.users.findPrincipal(claims);
-    if (principal === null) {
+  async callerFor(claims: AccessTokenClaims): Promise<Principal> {
+    const caller = await this.users.findPrincipal(claims);
+    if (caller === null) {
       throw new AppError(ErrorCode.BadCredentials, INVALID_TOKEN_MESSAGE);
     }
-    return principal;
+    return caller;
   }
 }
 

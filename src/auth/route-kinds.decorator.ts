@@ -6,7 +6,8 @@ import { ApiRoute, type RouteDoc } from '../common/http/route-doc.decorator';
 import { NoRateLimit } from '../limits/rate-limit.guard';
 import { insufficientScope, MISSING_TOKEN } from './auth.errors';
 import { Public } from './public.decorator';
-import { RequireScopes, type Scope } from './scopes';
+import { RequireScopes } from './require-scopes.decorator';
+import type { Scope } from './scopes';
 
 /*
  * One decorator per kind of route: who may call it, the documented answers every route of the kind gives, and

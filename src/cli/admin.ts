@@ -1,10 +1,11 @@
-import { ADMIN_USAGE, runAdminCommand } from './admin-commands';
+import { ADMIN_USAGE } from './admin-usage';
 import { runCli } from './cli';
 
 /** `npm run cli -- <command>`: administration of the configured database (see ADMIN_USAGE). */
 runCli(
-  async ({ dataSource }) => {
-    process.stdout.write(`${await runAdminCommand(dataSource, process.argv.slice(2))}\n`);
+  async ({ app }) => {
+    const { runAdminCommand } = await import('./admin-commands.js');
+    process.stdout.write(`${await runAdminCommand(app, process.argv.slice(2))}\n`);
   },
   { usage: ADMIN_USAGE },
 );

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { describeDatabase } from '../config/app-config';
 import { runCli } from './cli';
 
@@ -7,8 +8,8 @@ import { runCli } from './cli';
  * in a clone, `npm run migration:run` does the same.
  */
 runCli(
-  async ({ config, dataSource }) => {
-    const pending = await dataSource.showMigrations();
+  async ({ config, app }) => {
+    const pending = await app.get(DataSource).showMigrations();
     process.stdout.write(
       `${describeDatabase(config.database)}: ${pending ? 'migrations still pending' : 'the schema is current'}.\n`,
     );

@@ -1,7 +1,4 @@
 import { parseArgs } from 'node:util';
-import { JwtKeys } from '../auth/jwt-keys';
-import { TokenService } from '../auth/token.service';
-import { UserEntity } from '../auth/user.entity';
 import { parseInt64Id } from '../common/int64';
 import { runCli } from './cli';
 import { UsageError } from './usage-error';
@@ -11,15 +8,17 @@ const USAGE =
 
 /** `npm run token -- --user 100234`: prints a bearer token for an active user of the configured database. */
 runCli(
-  async ({ config, dataSource }) => {
+  async ({ app }) => {
     const { values } = parseArgs({ options: { user: { type: 'string' } }, strict: true });
     const userId = parseInt64Id(values.user);
     if (userId === null) throw new UsageError(USAGE);
-    const user = await dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (user === null) throw new UsageError(`User ${userId} does not exist.`);
+    const [{ UsersService }, { TokenService }] = await Promise.all([
+      import('../auth/users.service.js'),
+      import('../auth/token.service.js'),
+    ]);
+    const user = await app.get(UsersService).get(userId);
     if (!user.active) throw new UsageError(`User ${userId} is deactivated; the service would refuse its token.`);
-    const tokens = new TokenService(config, new JwtKeys(config));
-    process.stdout.write(`${tokens.issue({ userId }).accessToken}\n`);
+    process.stdout.write(`${app.get(TokenService).issue({ userId }).accessToken}\n`);
   },
   { usage: USAGE },
 );

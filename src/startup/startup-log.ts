@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
+import type { UsersService } from '../auth/users.service';
 import type { AppConfig, DatabaseConfig } from '../config/app-config';
 
 export interface StartupLine {
@@ -21,7 +20,7 @@ function databaseUrlForScripts(db: DatabaseConfig): string {
  * How to get a token that works on this database: for the demo agent when the demo data set is there, else for
  * an active user it has, else how to make one. Null where the service issues no tokens (an external issuer).
  */
-async function tokenLine(config: AppConfig, dataSource: DataSource): Promise<StartupLine | null> {
+async function tokenLine(config: AppConfig, users: UsersService): Promise<StartupLine | null> {
   if (config.jwt.secret === undefined) return null;
   const client = 'POST /oauth/token with an API client';
   if (config.env === 'production') return { level: 'log', message: `Get a token: ${client}` };
@@ -29,11 +28,9 @@ async function tokenLine(config: AppConfig, dataSource: DataSource): Promise<Sta
     config.database.kind === 'sqlite' && config.database.embeddedDefault
       ? ''
       : `DATABASE_URL=${databaseUrlForScripts(config.database)} `;
-  let userId: string | undefined;
+  let userId: string | null;
   try {
-    const users = dataSource.getRepository(UserEntity);
-    const demo = await users.findOneBy({ id: DEMO_USER, active: true });
-    userId = demo?.id ?? (await users.findOne({ where: { active: true }, order: { id: 'ASC' } }))?.id;
+    userId = await users.findActiveUser(DEMO_USER);
   } catch {
     return {
       level: 'warn',
@@ -42,7 +39,7 @@ async function tokenLine(config: AppConfig, dataSource: DataSource): Promise<Sta
         'in the image), or start with DATABASE_MIGRATE=true.',
     };
   }
-  if (userId !== undefined) {
+  if (userId !== null) {
     return { level: 'log', message: `Get a token: ${prefix}npm run token -- --user ${userId}   (or ${client})` };
   }
   const scripts = prefix === '' ? '' : ` (the scripts need ${prefix.trim()})`;
@@ -56,14 +53,14 @@ async function tokenLine(config: AppConfig, dataSource: DataSource): Promise<Sta
 }
 
 /** What the log says once the service listens: where it is, its docs, and how to get a token that works. */
-export async function startupLines(config: AppConfig, dataSource: DataSource): Promise<StartupLine[]> {
+export async function startupLines(config: AppConfig, users: UsersService): Promise<StartupLine[]> {
   const { host, port } = config.http;
   const base = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
   const lines: StartupLine[] = [{ level: 'log', message: `Listening on ${base}` }];
   if (config.swaggerEnabled) {
     lines.push({ level: 'log', message: `Swagger UI: ${base}/docs   OpenAPI JSON: ${base}/docs-json` });
   }
-  const token = await tokenLine(config, dataSource);
+  const token = await tokenLine(config, users);
   if (token !== null) lines.push(token);
   if (config.jwt.usesDevelopmentSecret) {
     lines.push({

@@ -2,7 +2,8 @@ import { ApiClientEntity } from '../../src/auth/api-client.entity';
 import { Role } from '../../src/auth/role';
 import { TeamEntity } from '../../src/auth/team.entity';
 import { UserEntity } from '../../src/auth/user.entity';
-import { ADMIN_USAGE, runAdminCommand } from '../../src/cli/admin-commands';
+import { runAdminCommand } from '../../src/cli/admin-commands';
+import { ADMIN_USAGE } from '../../src/cli/admin-usage';
 import { UsageError } from '../../src/cli/usage-error';
 import { CALLS, USERS } from '../support/demo';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -18,7 +19,7 @@ describe('npm run cli (administration)', () => {
     await t.close();
   });
 
-  const run = (...argv: string[]) => runAdminCommand(t.dataSource, argv);
+  const run = (...argv: string[]) => runAdminCommand(t.app, argv);
   const user = (id: string) => t.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
   const getCall = (userId: string) =>
     t
@@ -180,7 +181,7 @@ describe('npm run cli (administration)', () => {
     [['client:revoke', '--client', 'cl_missing'], /^API client cl_missing does not exist\.$/],
     [['team:create', '--name', 'X', '--bogus'], /Unknown option '--bogus'/],
   ])('refuses %j, saying why', async (argv, message) => {
-    const attempt = runAdminCommand(t.dataSource, argv);
+    const attempt = runAdminCommand(t.app, argv);
     await expect(attempt).rejects.toBeInstanceOf(UsageError);
     await expect(attempt).rejects.toThrow(message);
   });

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ApiClientsService } from '../../src/auth/api-clients.service';
 import { ApiClientEntity } from '../../src/auth/api-client.entity';
+import { generateClientSecret, hashClientSecret } from '../../src/auth/client-secret';
 import { Role } from '../../src/auth/role';
 import { TeamEntity } from '../../src/auth/team.entity';
 import { UserEntity } from '../../src/auth/user.entity';
@@ -9,7 +10,6 @@ import { CommunicationEntity } from '../../src/calls/communication.entity';
 import { DialerCallRecordEntity } from '../../src/calls/dialer-call-record.entity';
 import { AssigneeRole, LeadAssigneeEntity } from '../../src/leads/lead-assignee.entity';
 import { LeadEntity } from '../../src/leads/lead.entity';
-import { SqlReader } from '../../src/database/sql-reader';
 import { utc } from '../../src/database/utc';
 
 let next = 7_000_000;
@@ -128,11 +128,18 @@ export class Factory {
   }
 
   /** A registered API client of the user; its id and secret. */
-  client(userId: string, scopes: string[] = []): Promise<{ clientId: string; clientSecret: string }> {
-    const clients = new ApiClientsService(
-      this.dataSource.getRepository(ApiClientEntity),
-      new SqlReader(this.dataSource),
-    );
-    return clients.create(userId, 'test client', scopes);
+  async client(userId: string, scopes: string[] = []): Promise<{ clientId: string; clientSecret: string }> {
+    const clientId = `cl_${randomBytes(12).toString('hex')}`;
+    const clientSecret = generateClientSecret();
+    await this.dataSource.getRepository(ApiClientEntity).insert({
+      id: clientId,
+      secretHash: hashClientSecret(clientSecret),
+      userId,
+      name: 'test client',
+      scopes: scopes.join(' '),
+      createdAt: CREATED,
+      revokedAt: null,
+    });
+    return { clientId, clientSecret };
   }
 }

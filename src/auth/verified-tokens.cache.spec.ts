@@ -1,5 +1,5 @@
 import { loadAppConfig } from '../config/app-config';
-import { VerifiedTokens } from './verified-tokens';
+import { VerifiedTokens } from './verified-tokens.cache';
 
 describe('VerifiedTokens', () => {
   const claims = { userId: '100234', clientId: null, scopes: [] };
