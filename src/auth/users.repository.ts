@@ -69,8 +69,6 @@ const USER_SQL = `SELECT ${ACCESS_COLUMNS}, u.name FROM users u WHERE u.id = ?`;
 
 const ACTIVE_TEAM_MEMBER_SQL = 'SELECT u.id FROM users u WHERE u.id = ? AND u.team_id = ? AND u.active = ?';
 
-const ACTIVE_TEAM_MANAGERS_SQL = `SELECT u.id FROM users u WHERE u.team_id = ? AND u.active = ? AND u.role IN ('${Role.Owner}', '${Role.Admin}') ORDER BY u.id`;
-
 const FIRST_ACTIVE_USER_SQL = 'SELECT u.id FROM users u WHERE u.active = ? ORDER BY u.id LIMIT 1';
 
 /** The users table. */
@@ -99,9 +97,25 @@ export class UsersRepository {
     return (await this.sql.query(ACTIVE_TEAM_MEMBER_SQL, [userId, teamId, true])).length > 0;
   }
 
-  /** The active OWNER and ADMIN users of the team, by id. */
-  async findActiveTeamManagers(teamId: Int64): Promise<Int64[]> {
-    const rows = await this.sql.query<{ id: SqlValue }>(ACTIVE_TEAM_MANAGERS_SQL, [teamId, true]);
+  /**
+   * The active users of the team that are among `ids` or hold one of `roles`, by id; read in the transaction
+   * of `manager` when given (on MySQL its connection, not a second one from the pool).
+   */
+  async findActiveInTeam(
+    teamId: Int64,
+    who: { ids: readonly Int64[]; roles: readonly Role[] },
+    manager?: EntityManager,
+  ): Promise<Int64[]> {
+    const among = (column: string, values: readonly unknown[]) =>
+      values.length === 0 ? '1 = 0' : `${column} IN (${values.map(() => '?').join(', ')})`;
+    const sql =
+      'SELECT u.id FROM users u WHERE u.team_id = ? AND u.active = ? ' +
+      `AND (${among('u.id', who.ids)} OR ${among('u.role', who.roles)}) ORDER BY u.id`;
+    const params = [teamId, true, ...who.ids, ...who.roles];
+    const rows =
+      manager === undefined
+        ? await this.sql.query<{ id: SqlValue }>(sql, params)
+        : await this.sql.queryIn<{ id: SqlValue }>(manager, sql, params);
     return rows.map((row) => String(row.id));
   }
 

@@ -28,10 +28,15 @@ class FakeAccounts {
       const user = this.users.get(userId);
       return Promise.resolve(user?.teamId === teamId && user.active);
     },
-    findActiveTeamManagers: (teamId: Int64) =>
+    findActiveInTeam: (teamId: Int64, who: { ids: readonly Int64[]; roles: readonly Role[] }) =>
       Promise.resolve(
         [...this.users.values()]
-          .filter((u) => u.teamId === teamId && u.active && (u.role === Role.Owner || u.role === Role.Admin))
+          .filter(
+            (u) =>
+              u.teamId === teamId &&
+              u.active &&
+              (who.ids.includes(u.userId) || (u.role !== null && who.roles.includes(u.role))),
+          )
           .map((u) => u.userId)
           .sort(),
       ),

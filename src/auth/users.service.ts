@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -46,9 +47,16 @@ export class UsersService {
     return this.users.isActiveTeamMember(userId, teamId);
   }
 
-  /** The active OWNER and ADMIN users of the team, by id. */
-  findActiveTeamManagers(teamId: Int64): Promise<Int64[]> {
-    return this.users.findActiveTeamManagers(teamId);
+  /**
+   * The active users of the team that are among `ids` or hold one of `roles`, by id. Inside a transaction,
+   * pass its manager: the read then takes no second connection from the pool.
+   */
+  findActiveTeamUsers(
+    teamId: Int64,
+    who: { ids: readonly Int64[]; roles: readonly Role[] },
+    manager?: EntityManager,
+  ): Promise<Int64[]> {
+    return this.users.findActiveInTeam(teamId, who, manager);
   }
 
   /**

@@ -88,13 +88,13 @@ export class LeadsRepository {
     return row === undefined ? null : { lead: readLead(row), leadAccess: readAccess(row) };
   }
 
-  async findFacts(leadId: Int64): Promise<LeadFacts | null> {
-    const [row] = await this.sql.query<{
-      team_id: SqlValue;
-      assigned_user_id: SqlValue;
-      hidden: SqlValue;
-      deleted_at: SqlValue;
-    }>(FIND_FACTS_SQL, [leadId]);
+  /** Read in the transaction of `manager` when given (on MySQL its connection, not a second one). */
+  async findFacts(leadId: Int64, manager?: EntityManager): Promise<LeadFacts | null> {
+    type Row = { team_id: SqlValue; assigned_user_id: SqlValue; hidden: SqlValue; deleted_at: SqlValue };
+    const [row] =
+      manager === undefined
+        ? await this.sql.query<Row>(FIND_FACTS_SQL, [leadId])
+        : await this.sql.queryIn<Row>(manager, FIND_FACTS_SQL, [leadId]);
     return row === undefined
       ? null
       : {

@@ -74,7 +74,7 @@ function setup(facts: LeadFacts | null = null) {
       return Promise.resolve();
     },
   };
-  const users: Pick<UsersService, 'isActiveTeamMember' | 'findTeamUsers' | 'findActiveTeamManagers'> = {
+  const users: Pick<UsersService, 'isActiveTeamMember' | 'findTeamUsers' | 'findActiveTeamUsers'> = {
     isActiveTeamMember: (userId, teamId) => Promise.resolve(teamId === '1' && TEAM.get(userId)?.active === true),
     findTeamUsers: (teamId, ids) =>
       Promise.resolve(
@@ -84,10 +84,12 @@ function setup(facts: LeadFacts | null = null) {
             .map((id) => [id, { active: TEAM.get(id)?.active === true }]),
         ),
       ),
-    findActiveTeamManagers: (teamId) =>
+    findActiveTeamUsers: (teamId, who) =>
       Promise.resolve(
         teamId === '1'
-          ? [...TEAM].filter(([, u]) => u.active && (u.role === Role.Owner || u.role === Role.Admin)).map(([id]) => id)
+          ? [...TEAM]
+              .filter(([id, u]) => u.active && (who.ids.includes(id) || who.roles.includes(u.role)))
+              .map(([id]) => id)
           : [],
       ),
   };

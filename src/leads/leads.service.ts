@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
@@ -60,20 +61,25 @@ export class LeadsService {
   /**
    * Who hears about the events of this lead (the source system's rule): a hidden lead, only its assigned
    * agent; any other, its assigned agent and the team's OWNER and ADMIN users. Only active users of the
-   * lead's team; null when there is no such lead.
+   * lead's team; null when there is no such lead. Called in the transaction that writes the event, whose
+   * manager it reads with: a read on another pooled connection could wait for ever once every connection
+   * of the pool is held by such a transaction.
    */
-  async findEventRecipients(leadId: Int64): Promise<{ teamId: Int64; userIds: Int64[] } | null> {
-    const lead = await this.repository.findFacts(leadId);
+  async findEventRecipients(
+    leadId: Int64,
+    manager?: EntityManager,
+  ): Promise<{ teamId: Int64; userIds: Int64[] } | null> {
+    const lead = await this.repository.findFacts(leadId, manager);
     if (lead === null) return null;
-    const userIds = new Set<Int64>();
-    const assigned = lead.assignedUserId;
-    if (assigned !== null && (await this.users.findTeamUsers(lead.teamId, [assigned])).get(assigned)?.active === true) {
-      userIds.add(assigned);
-    }
-    if (!lead.hidden) {
-      for (const id of await this.users.findActiveTeamManagers(lead.teamId)) userIds.add(id);
-    }
-    return { teamId: lead.teamId, userIds: [...userIds] };
+    const userIds = await this.users.findActiveTeamUsers(
+      lead.teamId,
+      {
+        ids: lead.assignedUserId === null ? [] : [lead.assignedUserId],
+        roles: lead.hidden ? [] : [Role.Owner, Role.Admin],
+      },
+      manager,
+    );
+    return { teamId: lead.teamId, userIds };
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { InMemoryEvents, InMemorySubscriptions, WebhookTables } from '../../test/support/in-memory-webhooks';
 import type { IdGenerator } from '../database/id-generator';
+import type { LeadsService } from '../leads/leads.service';
 import { CALL_LIST_ID, type CallCreated, CallEventsOutbox } from './call-events.outbox';
 import type { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { EventStatus } from './webhook-event.entity';
@@ -33,6 +34,9 @@ describe('CallEventsOutbox', () => {
     outbox = new CallEventsOutbox(
       { next: () => tables.nextId() } as IdGenerator,
       { now: () => NOW },
+      {
+        findEventRecipients: (leadId: string) => Promise.resolve(tables.leadRecipients.get(leadId) ?? null),
+      } as unknown as LeadsService,
       new InMemorySubscriptions(tables) as unknown as WebhookSubscriptionsRepository,
       new InMemoryEvents(tables) as unknown as WebhookEventsRepository,
       worker as WebhookDeliveryWorker,

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { stringifyJson } from '../common/http/lossless-json';
 import { type Int64, toJsonInt64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
+import { LeadsService } from '../leads/leads.service';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhookEventsRepository } from './webhook-events.repository';
 import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
@@ -31,6 +32,7 @@ export class CallEventsOutbox {
   constructor(
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
+    private readonly leads: LeadsService,
     private readonly subscriptions: WebhookSubscriptionsRepository,
     private readonly events: WebhookEventsRepository,
     private readonly worker: WebhookDeliveryWorker,
@@ -38,7 +40,15 @@ export class CallEventsOutbox {
 
   /** The lead's facts (team, assigned agent, hidden) are read here, in the transaction that writes the call. */
   async record(manager: EntityManager, call: CallCreated): Promise<void> {
-    const subscriptions = await this.subscriptions.findRecipients(manager, call.leadId, CALL_LIST_ID);
+    // Who hears of a lead's events is the leads module's rule; asked in this transaction, with its manager.
+    const recipients = await this.leads.findEventRecipients(call.leadId, manager);
+    if (recipients === null) return;
+    const subscriptions = await this.subscriptions.findForUsers(
+      manager,
+      recipients.teamId,
+      CALL_LIST_ID,
+      recipients.userIds,
+    );
     if (subscriptions.length === 0) return;
     const eventId = this.ids.next();
     const payload = stringifyJson({

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Role } from '../auth/role';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
 import { formatUtc, sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
@@ -40,16 +39,6 @@ interface SubscriptionRow {
 const COLUMNS = 'id, team_id, user_id, list_id, callback_url, batch_limit, status, paused_reason, created_at';
 const FIND_SQL = `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE id = ?`;
 const LIST_SQL = `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE user_id = ? ORDER BY created_at, id`;
-// LeadsService.findEventRecipients tells the same rule, but on a pooled connection of its own: asked here,
-// inside the call's transaction, it holds one connection while waiting for another, and ten concurrent call
-// writes exhaust MySQL's pool until the request deadline. Until it can read through the transaction, the
-// rule is read here, in the transaction, as one statement.
-const RECIPIENTS_SQL =
-  'SELECT s.id, s.status FROM leads l ' +
-  'JOIN webhook_subscriptions s ON s.team_id = l.team_id AND s.list_id = ? ' +
-  'JOIN users u ON u.id = s.user_id ' +
-  'WHERE l.id = ? AND u.team_id = s.team_id AND u.active = 1 ' +
-  `AND (s.user_id = l.assigned_user_id OR (l.hidden = 0 AND u.role IN ('${Role.Owner}', '${Role.Admin}')))`;
 const COUNT_SQL = 'SELECT COUNT(*) AS n FROM webhook_subscriptions WHERE user_id = ?';
 
 /** The webhook_subscriptions table. */
@@ -73,17 +62,22 @@ export class WebhookSubscriptionsRepository {
   }
 
   /**
-   * The subscriptions to the list that an event of this lead goes to, each with whether it is paused, read
-   * in the transaction that writes the event. The source system's rule: for a hidden lead only its assigned
-   * agent's; for any other its assigned agent's and those of the team's OWNER and ADMIN users. Nobody else,
-   * never another team's, and never a deactivated user's.
+   * The subscriptions of these users of the team to the list, each with whether it is paused, read in the
+   * transaction that writes the event.
    */
-  async findRecipients(
+  async findForUsers(
     manager: EntityManager,
-    leadId: Int64,
+    teamId: Int64,
     listId: number,
+    userIds: readonly Int64[],
   ): Promise<{ id: Int64; paused: boolean }[]> {
-    const rows = await this.sql.queryIn<{ id: SqlValue; status: SqlValue }>(manager, RECIPIENTS_SQL, [listId, leadId]);
+    if (userIds.length === 0) return [];
+    const rows = await this.sql.queryIn<{ id: SqlValue; status: SqlValue }>(
+      manager,
+      'SELECT s.id, s.status FROM webhook_subscriptions s WHERE s.team_id = ? AND s.list_id = ? ' +
+        `AND s.user_id IN (${userIds.map(() => '?').join(', ')}) ORDER BY s.id`,
+      [teamId, listId, ...userIds],
+    );
     return rows.map((row) => ({ id: String(row.id), paused: row.status === SubscriptionStatus.Paused }));
   }
 

@@ -3,6 +3,7 @@ import { CommonModule } from '../common/common.module';
 import { DatabaseModule } from '../database/database.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { Metrics } from '../observability/metrics';
+import { LeadsModule } from '../leads/leads.module';
 import { ObservabilityModule } from '../observability/observability.module';
 import { CallEventsOutbox } from './call-events.outbox';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
@@ -14,7 +15,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** Call webhooks: subscriptions, the transactional outbox of Call events, and their delivery. */
 @Module({
-  imports: [CommonModule, DatabaseModule, IdempotencyModule, ObservabilityModule],
+  imports: [CommonModule, DatabaseModule, IdempotencyModule, LeadsModule, ObservabilityModule],
   controllers: [WebhooksController],
   providers: [
     WebhooksService,

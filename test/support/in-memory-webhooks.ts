@@ -113,7 +113,7 @@ type SubscriptionsFake = Pick<
   | 'findById'
   | 'listByUser'
   | 'countByUser'
-  | 'findRecipients'
+  | 'findForUsers'
   | 'insert'
   | 'delete'
   | 'activate'
@@ -140,11 +140,16 @@ export class InMemorySubscriptions implements SubscriptionsFake {
     return Promise.resolve([...this.tables.subscriptions.values()].filter((s) => s.userId === userId).length);
   }
 
-  findRecipients(_manager: EntityManager, leadId: Int64, listId: number): Promise<{ id: Int64; paused: boolean }[]> {
-    const recipients = this.tables.leadRecipients.get(leadId);
+  findForUsers(
+    _manager: EntityManager,
+    teamId: Int64,
+    listId: number,
+    userIds: readonly Int64[],
+  ): Promise<{ id: Int64; paused: boolean }[]> {
     return Promise.resolve(
       [...this.tables.subscriptions.values()]
-        .filter((s) => s.teamId === recipients?.teamId && s.listId === listId && recipients.userIds.includes(s.userId))
+        .filter((s) => s.teamId === teamId && s.listId === listId && userIds.includes(s.userId))
+        .sort(byId)
         .map((s) => ({ id: s.id, paused: s.status === SubscriptionStatus.Paused })),
     );
   }
