@@ -12,7 +12,7 @@ interface MysqlPoolInternals {
 /**
  * The Prometheus metrics of the service, on a registry of its own (served at /metrics): request durations
  * by route and status, error answers by code, rate-limited requests, the MySQL pool, the webhook backlog and
- * deliveries, and Node's process metrics.
+ * deliveries, and Node's process metrics. Shutdown, which tracks the requests in flight, adds their gauge.
  */
 @Injectable()
 export class Metrics {
@@ -23,12 +23,6 @@ export class Metrics {
     help: 'Time to answer a request, by method, route and status.',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
-  });
-
-  readonly inFlight = new Gauge({
-    name: 'http_requests_in_flight',
-    help: 'Requests received and not answered yet.',
     registers: [this.registry],
   });
 

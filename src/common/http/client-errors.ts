@@ -1,6 +1,6 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
 import { sendError } from '../errors/error-answer';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
@@ -13,7 +13,7 @@ import { answeredBeforeItsBody } from './unread-bodies';
  * closes, instead of Node's bare status line; each is counted in `http_errors_total` as the others are. So do
  * two that Node would otherwise answer by itself: a CONNECT (no route of this service; Node would drop the
  * connection without a word) and an HTTP/1.1 request without a Host header (Node's empty 400;
- * {@link requireHostHeader} refuses it instead). A request whose body does not arrive in time is answered 408
+ * {@link missingHostHeader} refuses it instead). A request whose body does not arrive in time is answered 408
  * through its own response, as the service's other answers are.
  */
 /** `countAnswer` counts an answer written straight to the socket (the metrics of the app, given by app.setup). */
@@ -51,15 +51,11 @@ export function answerClientErrors(server: Server, countAnswer: (code: ErrorCode
   (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
 }
 
-/** Refuses an HTTP/1.1 request without a Host header (RFC 9112, section 3.2), as Node would, in JSON. */
-export function requireHostHeader(): RequestHandler {
-  return (request: Request, _response: Response, next: NextFunction) => {
-    if (request.httpVersion === '1.1' && request.headers.host === undefined) {
-      next(new AppError(ErrorCode.MalformedRequest, 'An HTTP/1.1 request needs a Host header.'));
-      return;
-    }
-    next();
-  };
+/** The refusal of an HTTP/1.1 request without a Host header (RFC 9112, section 3.2), as Node's, but in JSON. */
+export function missingHostHeader(request: Request): AppError | undefined {
+  return request.httpVersion === '1.1' && request.headers.host === undefined
+    ? new AppError(ErrorCode.MalformedRequest, 'An HTTP/1.1 request needs a Host header.')
+    : undefined;
 }
 
 /** The response of the request in progress on the connection, once that request has arrived whole. */
