@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +6,7 @@ import { answerClientErrors, missingHostHeader } from './common/http/client-erro
 import { LosslessJsonAdapter } from './common/http/json-answer';
 import { startDeadline, stopDeadline } from './common/http/request-deadline';
 import { BODY_LIMIT } from './common/http/request-body';
+import { setServerOptions } from './common/library-internals';
 import { securityHeaders } from './common/http/security-headers';
 import { admitBody } from './common/http/unread-bodies';
 import type { AppConfig } from './config/app-config';
@@ -61,8 +61,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   const server = app.getHttpServer();
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-  // An option of http.createServer that @types/node leaves out of the Server type; read when it starts listening.
-  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1_000;
+  setServerOptions(server, { connectionsCheckingInterval: 1_000 });
   server.keepAliveTimeout = 5_000;
   const metrics = app.get(Metrics);
   answerClientErrors(server, (code, status) => metrics.errors.inc({ code, status: String(status) }));

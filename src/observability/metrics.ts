@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-
-interface MysqlPoolInternals {
-  _allConnections?: { length: number };
-  _freeConnections?: { length: number };
-  _connectionQueue?: { length: number };
-}
+import { mysqlPoolOf, poolCounts } from '../common/library-internals';
 
 /**
  * The Prometheus metrics of the service, on a registry of its own (served at /metrics): request durations
@@ -55,7 +50,7 @@ export class Metrics {
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
-    const pool = (dataSource.driver as unknown as { pool?: MysqlPoolInternals }).pool;
+    const pool = mysqlPoolOf(dataSource);
     new Gauge({
       name: 'db_pool_connections',
       help: 'Connections of the MySQL pool, by state (open, idle, and requests queued for one).',
@@ -63,9 +58,10 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         if (pool === undefined) return;
-        this.set({ state: 'open' }, pool._allConnections?.length ?? 0);
-        this.set({ state: 'idle' }, pool._freeConnections?.length ?? 0);
-        this.set({ state: 'queued' }, pool._connectionQueue?.length ?? 0);
+        const { open, idle, queued } = poolCounts(pool);
+        this.set({ state: 'open' }, open);
+        this.set({ state: 'idle' }, idle);
+        this.set({ state: 'queued' }, queued);
       },
     });
     const backlog = async (): Promise<{ waiting: number; oldestMs: number | null }> => {

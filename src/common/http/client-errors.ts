@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error';
 import { sendError } from '../errors/error-answer';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/error-status';
+import { responseInProgress, setServerOptions } from '../library-internals';
 import { answeredBeforeItsBody } from './unread-bodies';
 
 /**
@@ -47,8 +48,7 @@ export function answerClientErrors(server: Server, countAnswer: (code: ErrorCode
     );
   });
   server.on('connect', (_request: unknown, socket: Duplex) => refuse(socket, ErrorCode.NotFound));
-  // An option of http.createServer that @types/node leaves out of the Server type.
-  (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
+  setServerOptions(server, { requireHostHeader: false });
 }
 
 /** The refusal of an HTTP/1.1 request without a Host header (RFC 9112, section 3.2), as Node's, but in JSON. */
@@ -60,13 +60,13 @@ export function missingHostHeader(request: Request): AppError | undefined {
 
 /** The response of the request in progress on the connection, once that request has arrived whole. */
 function handledResponse(socket: Duplex): Response | undefined {
-  const inProgress = (socket as Duplex & { _httpMessage?: Partial<Response> | null })._httpMessage;
+  const inProgress = responseInProgress(socket);
   return inProgress?.req?.complete === true && !inProgress.writableFinished ? (inProgress as Response) : undefined;
 }
 
 /** The response of the request in progress on the connection, when the service has not started to send it. */
 function unansweredResponse(socket: Duplex): Response | undefined {
-  const inProgress = (socket as Duplex & { _httpMessage?: Partial<Response> | null })._httpMessage;
+  const inProgress = responseInProgress(socket);
   return socket.writable && inProgress?.headersSent === false && typeof inProgress.status === 'function'
     ? (inProgress as Response)
     : undefined;
@@ -75,7 +75,7 @@ function unansweredResponse(socket: Duplex): Response | undefined {
 /** Writes the answer and closes the connection; false when the connection could take no answer. */
 function answer(socket: Duplex, code: ErrorCode): boolean {
   // Never a second answer on a connection whose request was answered (Node checks the answer in progress only).
-  const inProgress = (socket as Duplex & { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
+  const inProgress = responseInProgress(socket);
   if (!socket.writable || inProgress?.headersSent === true || answeredBeforeItsBody(socket)) {
     socket.destroy();
     return false;
