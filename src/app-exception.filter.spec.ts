@@ -11,25 +11,28 @@ import { AppError } from './common/errors/app-error';
 import { ErrorCode } from './common/errors/error-code';
 
 function responseStub() {
+  const request = { method: 'GET', headers: {} };
   const response = {
+    req: request,
     headersSent: false,
     statusCode: 0,
     body: undefined as unknown,
-    headers: {} as Record<string, string>,
+    headers: {} as Record<string, string | number>,
     status(code: number) {
       this.statusCode = code;
       return this;
     },
-    json(body: unknown) {
-      this.body = body;
-      return this;
-    },
-    setHeader(name: string, value: string) {
+    setHeader(name: string, value: string | number) {
       this.headers[name] = value;
     },
-    end: jest.fn(),
+    hasHeader(name: string) {
+      return name in this.headers;
+    },
+    /** The answer's bytes, read back as JSON (see writeJson). */
+    end: jest.fn(function (this: { body: unknown }, text?: string) {
+      if (text !== undefined) this.body = JSON.parse(text);
+    }),
   };
-  const request = { headers: {} };
   const host = {
     switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
   } as unknown as ArgumentsHost;

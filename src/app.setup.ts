@@ -1,51 +1,45 @@
-import type { Server } from 'node:http';
 import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { Response } from 'express';
-import helmet from 'helmet';
-import { answerClientErrors, requireHostHeader } from './common/http/client-errors';
-import { stringifyJson } from './common/http/lossless-json';
-import { requestDeadline } from './common/http/request-deadline';
+import type { RequestHandler, Response } from 'express';
+import { answerClientErrors, missingHostHeader } from './common/http/client-errors';
+import { LosslessJsonAdapter } from './common/http/json-answer';
+import { startDeadline, stopDeadline } from './common/http/request-deadline';
 import { BODY_LIMIT } from './common/http/request-body';
-import { discardUnreadBodies } from './common/http/unread-bodies';
+import { setServerOptions } from './common/library-internals';
+import { securityHeaders } from './common/http/security-headers';
+import { admitBody } from './common/http/unread-bodies';
 import type { AppConfig } from './config/app-config';
 import { AppLogger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { PINO, RequestObserver } from './observability/request-observer';
 import { Shutdown } from './observability/shutdown';
 
-/** Options of NestFactory.create: the body parsers are the service's own (see configureApp). */
+/**
+ * Options of NestFactory.create, beside a `new LosslessJsonAdapter()`: the body parsers are the service's own (see
+ * configureApp).
+ */
 export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true };
 
 /** Everything about the HTTP application besides its modules, shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  // One JSON writer for every answer: int64 values (bigint) leave as exact numbers.
+  if (!(app.getHttpAdapter() instanceof LosslessJsonAdapter)) {
+    throw new Error('Create the application with a LosslessJsonAdapter: Express alone cannot write int64 values');
+  }
   app.useLogger(new AppLogger(app.get(PINO)));
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
   // API answers are not cached by clients; hashing every body for an ETag is wasted work.
   express.set('etag', false);
   express.set('trust proxy', config.trustProxy);
-  // One JSON writer for every response: int64 values (bigint) leave as exact numbers.
-  express.response.json = function json(this: Response, body: unknown): Response {
-    if (!this.get('Content-Type')) this.set('Content-Type', 'application/json; charset=utf-8');
-    return this.send(stringifyJson(body));
-  };
 
-  app.use(app.get(RequestObserver).handle);
-  app.use(app.get(Shutdown).track);
-  app.use(requestDeadline(config.requestTimeoutMs));
-  // Security headers; the Swagger UI's own script and styles are served from /docs, 'self'. Without
-  // upgrade-insecure-requests: behind a TLS-terminating balancer that is its job, and over plain http on an
-  // internal address it would send the browser to https for the UI's script and styles, and leave /docs blank.
-  app.use(
-    helmet({
-      crossOriginEmbedderPolicy: false,
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-    }),
-  );
-  app.use(requireHostHeader());
-  if (config.corsOrigins.length > 0) {
+  // No body is read before routing: RequestBodyGuard reads it once the caller is authenticated and within its rate
+  // limit. A declared body over the limit is refused at once, and the rest of a body answered unread is discarded;
+  // with CORS on, that comes after CORS, whose headers the refusal then carries.
+  const cors = config.corsOrigins.length > 0;
+  app.use(acceptRequests(app, config, !cors));
+  if (cors) {
     app.enableCors({
       origin: config.corsOrigins,
       allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key'],
@@ -59,18 +53,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       ],
       maxAge: 600,
     });
+    app.use(((request, response, next) => next(admitBody(request, response, BODY_LIMIT))) satisfies RequestHandler);
   }
-  // No body is read here: RequestBodyGuard reads it once the caller is authenticated and within its rate limit.
-  // A declared body over the limit is refused at once, and the rest of a body answered unread is discarded.
-  app.use(discardUnreadBodies(BODY_LIMIT));
 
   // Against slow clients: the headers within 10 s, the whole request within 30 s (408), checked every second
   // (Node's default of 30 s let headers take up to 40 s); idle keep-alive 5 s.
   const server = app.getHttpServer();
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-  // An option of http.createServer that @types/node leaves out of the Server type; read when it starts listening.
-  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1_000;
+  setServerOptions(server, { connectionsCheckingInterval: 1_000 });
   server.keepAliveTimeout = 5_000;
   const metrics = app.get(Metrics);
   answerClientErrors(server, (code, status) => metrics.errors.inc({ code, status: String(status) }));
@@ -99,4 +90,35 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * Everything done to a request before routing, in one middleware rather than a layer each (every layer costs the
+ * router a match and a call on every request): the request's id and observation, its count among the requests in
+ * flight, its deadline, helmet's security headers, the Host header check and, when `admitBodies`, the admission
+ * of its body. One listener on 'finish' and one on 'close' (which follows 'finish', or comes alone when the
+ * connection closed first) end what it began.
+ */
+function acceptRequests(app: NestExpressApplication, config: AppConfig, admitBodies: boolean): RequestHandler {
+  const observer = app.get(RequestObserver);
+  const shutdown = app.get(Shutdown);
+  const headers = securityHeaders();
+  const timeoutMs = config.requestTimeoutMs;
+  function finished(this: Response): void {
+    observer.finished(this.req, this);
+    stopDeadline(this);
+    shutdown.release(this);
+  }
+  function closed(this: Response): void {
+    stopDeadline(this);
+    shutdown.release(this);
+  }
+  return (request, response, next) => {
+    observer.begin(request, response);
+    shutdown.admit(response);
+    startDeadline(response, timeoutMs);
+    for (const [name, value] of headers) response.setHeader(name, value);
+    response.on('finish', finished).on('close', closed);
+    next(missingHostHeader(request) ?? (admitBodies ? admitBody(request, response, BODY_LIMIT) : undefined));
+  };
 }

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './app.setup';
 import { UsersService } from './auth/users.service';
+import { LosslessJsonAdapter } from './common/http/json-answer';
 import { loadConfigOrExit } from './config/load';
 import { AppLogger, createPino } from './observability/logger';
 import { Shutdown } from './observability/shutdown';
@@ -20,7 +21,7 @@ async function bootstrap(): Promise<void> {
   const pino = createPino(config);
   let app: NestExpressApplication;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new LosslessJsonAdapter(), {
       ...APP_OPTIONS,
       bufferLogs: false,
       logger: new AppLogger(pino),

@@ -1,16 +1,5 @@
-import type { EventEmitter } from 'node:events';
+import { type MysqlConnection, type MysqlPool, onEveryCommand, poolConnections } from '../common/library-internals';
 import { databaseTimeout } from './database-errors';
-
-/** The parts of mysql2's pool and connections the watchdog works with. */
-export interface WatchedPool extends EventEmitter {
-  _allConnections?: { toArray?: () => WatchedConnection[] } | WatchedConnection[];
-}
-
-export interface WatchedConnection {
-  addCommand(command: EventEmitter): EventEmitter;
-  /** The connection's socket. */
-  stream: { destroy(error?: Error): void };
-}
 
 const WATCHED = Symbol('watched');
 
@@ -28,12 +17,11 @@ const WATCHED = Symbol('watched');
  *
  * Installed once the migrations have run: a migration may take as long as it needs.
  */
-export function watchConnections(pool: WatchedPool, timeoutMs: number): void {
-  const watch = (connection: WatchedConnection & { [WATCHED]?: true }) => {
+export function watchConnections(pool: MysqlPool, timeoutMs: number): void {
+  const watch = (connection: MysqlConnection & { [WATCHED]?: true }) => {
     if (connection[WATCHED]) return;
     connection[WATCHED] = true;
-    const addCommand = connection.addCommand.bind(connection);
-    connection.addCommand = (command) => {
+    onEveryCommand(connection, (command) => {
       const timer = setTimeout(
         () =>
           connection.stream.destroy(
@@ -43,11 +31,8 @@ export function watchConnections(pool: WatchedPool, timeoutMs: number): void {
       );
       timer.unref();
       command.once('end', () => clearTimeout(timer));
-      return addCommand(command);
-    };
+    });
   };
-  const existing = pool._allConnections;
-  const list = Array.isArray(existing) ? existing : (existing?.toArray?.() ?? []);
-  for (const connection of list) watch(connection);
+  for (const connection of poolConnections(pool)) watch(connection);
   pool.on('connection', watch);
 }

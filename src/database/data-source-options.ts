@@ -1,7 +1,7 @@
 import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import type { SqliteConnection } from './drivers';
+import { prepareWithSafeIntegers, type SqliteConnection } from '../common/library-internals';
 import { MIGRATIONS } from './migrations';
 
 /** The entity classes of a data source. */
@@ -60,7 +60,8 @@ export function buildDataSourceOptions(
       database: db.file,
       statementCacheSize: 200,
       prepareDatabase: (connection: SqliteConnection) => {
-        readIntegersExactly(connection);
+        // int64 ids above 2^53 come back exact (the column transformers and the SQL reader make them strings).
+        prepareWithSafeIntegers(connection);
         if (db.file !== ':memory:') {
           connection.pragma('journal_mode = WAL');
         }
@@ -88,19 +89,5 @@ export function buildDataSourceOptions(
     // No gap locks, and an UPDATE does not wait on rows that do not match it: the delivery workers of
     // several instances, and the requests writing calls and their events, do not lock each other out.
     isolationLevel: 'READ COMMITTED',
-  };
-}
-
-/**
- * Makes every statement prepared on the connection return INTEGER values as bigints, so that int64 ids
- * above 2^53 come back exact (the column transformers and the SQL reader turn them into strings).
- * PRAGMA statements are left as they are: TypeORM reads the schema through them and compares their
- * integers to numbers.
- */
-function readIntegersExactly(connection: SqliteConnection): void {
-  const prepare = connection.prepare.bind(connection);
-  connection.prepare = (source: string, ...rest: unknown[]) => {
-    const statement = prepare(source, ...rest);
-    return /^\s*PRAGMA\b/i.test(source) ? statement : statement.safeIntegers(true);
   };
 }

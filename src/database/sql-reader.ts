@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { asError } from '../common/errors/as-error';
-import type { MysqlPool, SqliteConnection, SqliteStatement } from './drivers';
+import {
+  type MysqlPool,
+  mysqlPoolOf,
+  type SqliteConnection,
+  sqliteConnectionOf,
+  type SqliteStatement,
+} from '../common/library-internals';
 import { formatUtc } from './sql-values';
 
 export type SqlParam = string | number | bigint | boolean | null;
@@ -28,10 +34,8 @@ export class SqlReader {
   constructor(@InjectDataSource() dataSource: DataSource) {
     const type = dataSource.options.type;
     this.dialect = type === 'better-sqlite3' ? 'sqlite' : 'mysql';
-    this.select =
-      type === 'better-sqlite3'
-        ? sqliteSelect((dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection)
-        : mysqlSelect((dataSource.driver as unknown as { pool: MysqlPool }).pool);
+    const pool = mysqlPoolOf(dataSource);
+    this.select = pool === undefined ? sqliteSelect(sqliteConnectionOf(dataSource)) : mysqlSelect(pool);
   }
 
   /** The rows of a SELECT. Row values are strings (BIGINT, DECIMAL, DATETIME as UTC text), numbers or null. */
@@ -71,7 +75,7 @@ function sqliteSelect(connection: SqliteConnection): Select {
       for (const row of rows) {
         for (const key in row) {
           const value = row[key];
-          // Statements run with safe integers (see readIntegersExactly): every INTEGER arrives as a bigint.
+          // Statements run with safe integers (see prepareWithSafeIntegers): every INTEGER arrives as a bigint.
           if (typeof value === 'bigint') row[key] = value.toString();
         }
       }

@@ -3,8 +3,8 @@ import Redis from 'ioredis';
 
 /** Counts the hits of a bucket in its current window. */
 export interface RateLimitStore {
-  /** The bucket's count in the window that ends at `windowEndMs`, this hit included. */
-  hit(key: string, windowEndMs: number, nowMs: number): Promise<number>;
+  /** The bucket's count in the window that ends at `windowEndMs`, this hit included (at once when in memory). */
+  hit(key: string, windowEndMs: number, nowMs: number): number | Promise<number>;
   /** Resolves once the store can count (or gave up waiting, and counts in memory meanwhile). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -17,15 +17,15 @@ export class MemoryStore implements RateLimitStore {
   private readonly counts = new Map<string, { windowEndMs: number; count: number }>();
   private hits = 0;
 
-  hit(key: string, windowEndMs: number, nowMs: number): Promise<number> {
+  hit(key: string, windowEndMs: number, nowMs: number): number {
     if (++this.hits % SWEEP_EVERY === 0) this.sweep(nowMs);
     const entry = this.counts.get(key);
     if (entry === undefined || entry.windowEndMs !== windowEndMs) {
       this.counts.set(key, { windowEndMs, count: 1 });
-      return Promise.resolve(1);
+      return 1;
     }
     entry.count += 1;
-    return Promise.resolve(entry.count);
+    return entry.count;
   }
 
   ready(): Promise<void> {

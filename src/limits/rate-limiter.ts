@@ -42,8 +42,11 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
         : new RedisStore(config.rateLimit.redisUrl, config.rateLimit.redisKeyPrefix);
   }
 
-  /** Counts the request against the caller's bucket (or its address's, without a caller). */
-  async consume(request: Request, response: Response, caller: RateLimitedCaller | undefined): Promise<void> {
+  /**
+   * Counts the request against the caller's bucket (or its address's, without a caller). In memory it is done at
+   * once (a guard then needs no promise); with Redis the returned promise settles once counted.
+   */
+  consume(request: Request, response: Response, caller: RateLimitedCaller | undefined): void | Promise<void> {
     const [kind, id, limit]: [BucketKind, string, number] =
       caller === undefined
         ? ['ip', request.ip ?? request.socket.remoteAddress ?? 'unknown', this.settings.anonymousPerMinute]
@@ -52,11 +55,23 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
           : ['user', caller.userId, this.settings.perMinute];
     const now = this.clock.now();
     const windowEndMs = (Math.floor(now / WINDOW_MS) + 1) * WINDOW_MS;
-    const count = await this.store.hit(`${kind}:${id}`, windowEndMs, now);
-    const reset = Math.ceil(windowEndMs / 1000);
+    const count = this.store.hit(`${kind}:${id}`, windowEndMs, now);
+    if (typeof count === 'number') return this.answer(response, kind, limit, count, windowEndMs, now);
+    return count.then((counted) => this.answer(response, kind, limit, counted, windowEndMs, now));
+  }
+
+  /** The rate-limit headers of the answer; past the limit, the refusal. */
+  private answer(
+    response: Response,
+    kind: BucketKind,
+    limit: number,
+    count: number,
+    windowEndMs: number,
+    now: number,
+  ): void {
     response.setHeader('X-RateLimit-Limit', String(limit));
     response.setHeader('X-RateLimit-Remaining', String(Math.max(0, limit - count)));
-    response.setHeader('X-RateLimit-Reset', String(reset));
+    response.setHeader('X-RateLimit-Reset', String(Math.ceil(windowEndMs / 1000)));
     if (count > limit) {
       this.metrics.rateLimited.inc({ bucket: kind });
       const retryAfter = Math.max(1, Math.ceil((windowEndMs - now) / 1000));

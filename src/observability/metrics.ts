@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-
-interface MysqlPoolInternals {
-  _allConnections?: { length: number };
-  _freeConnections?: { length: number };
-  _connectionQueue?: { length: number };
-}
+import { mysqlPoolOf, poolCounts } from '../common/library-internals';
 
 /** Webhook events not delivered yet, and when the oldest of them was written (epoch ms). */
 export interface WebhookBacklog {
@@ -18,7 +13,7 @@ export interface WebhookBacklog {
 /**
  * The Prometheus metrics of the service, on a registry of its own (served at /metrics): request durations
  * by route and status, error answers by code, rate-limited requests, the MySQL pool, the webhook backlog and
- * deliveries, and Node's process metrics.
+ * deliveries, and Node's process metrics. Shutdown, which tracks the requests in flight, adds their gauge.
  */
 @Injectable()
 export class Metrics {
@@ -29,12 +24,6 @@ export class Metrics {
     help: 'Time to answer a request, by method, route and status.',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
-  });
-
-  readonly inFlight = new Gauge({
-    name: 'http_requests_in_flight',
-    help: 'Requests received and not answered yet.',
     registers: [this.registry],
   });
 
@@ -70,7 +59,7 @@ export class Metrics {
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
-    const pool = (dataSource.driver as unknown as { pool?: MysqlPoolInternals }).pool;
+    const pool = mysqlPoolOf(dataSource);
     new Gauge({
       name: 'db_pool_connections',
       help: 'Connections of the MySQL pool, by state (open, idle, and requests queued for one).',
@@ -78,9 +67,10 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         if (pool === undefined) return;
-        this.set({ state: 'open' }, pool._allConnections?.length ?? 0);
-        this.set({ state: 'idle' }, pool._freeConnections?.length ?? 0);
-        this.set({ state: 'queued' }, pool._connectionQueue?.length ?? 0);
+        const { open, idle, queued } = poolCounts(pool);
+        this.set({ state: 'open' }, open);
+        this.set({ state: 'idle' }, idle);
+        this.set({ state: 'queued' }, queued);
       },
     });
     const backlog = () => this.readWebhookBacklog();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { Gauge } from 'prom-client';
+import type { Response } from 'express';
 import type { Server } from 'node:http';
 import { settlesWithin } from '../common/deadline';
 import { Metrics } from './metrics';
@@ -17,7 +18,18 @@ export class Shutdown {
   private settled: (() => void) | undefined;
   private readonly windDowns: ((limitMs: number) => Promise<void>)[] = [];
 
-  constructor(private readonly metrics: Metrics) {}
+  constructor(metrics: Metrics) {
+    const inFlight = this.inFlight;
+    new Gauge({
+      name: 'http_requests_in_flight',
+      help: 'Requests received and not answered yet.',
+      registers: [metrics.registry],
+      // Read when scraped: a request in flight costs no update of its own.
+      collect() {
+        this.set(inFlight.size);
+      },
+    });
+  }
 
   get isDraining(): boolean {
     return this.draining;
@@ -28,20 +40,16 @@ export class Shutdown {
     this.windDowns.push(windDown);
   }
 
-  /** Express middleware: counts the requests in flight. */
-  readonly track = (_request: Request, response: Response, next: NextFunction): void => {
+  /** A request arrived: it is in flight until its answer is sent or its connection closes. */
+  admit(response: Response): void {
     this.inFlight.add(response);
-    this.metrics.inFlight.inc();
-    const finish = () => {
-      if (!this.inFlight.delete(response)) return;
-      this.metrics.inFlight.dec();
-      if (this.inFlight.size === 0) this.settled?.();
-    };
-    response.on('finish', finish);
-    response.on('close', finish);
     if (this.draining) response.setHeader('Connection', 'close');
-    next();
-  };
+  }
+
+  /** The request's answer was sent, or its connection closed (whichever comes first counts). */
+  release(response: Response): void {
+    if (this.inFlight.delete(response) && this.inFlight.size === 0) this.settled?.();
+  }
 
   /**
    * Stops taking connections and waits, at most `graceMs`, for the requests in flight and for what winds

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, describeDatabase } from '../config/app-config';
-import { watchConnections, type WatchedPool } from '../database/connection-watchdog';
+import { mysqlPoolOf } from '../common/library-internals';
+import { watchConnections } from '../database/connection-watchdog';
 import { prepareDatabase } from './prepare-database';
 
 @Injectable()
@@ -18,7 +19,7 @@ export class DatabaseBootstrap implements OnModuleInit {
     this.logger.log(`Using ${describeDatabase(this.config.database)}`);
     await prepareDatabase(this.dataSource, this.config, this.logger);
     // A query that outlives its request's deadline has no one to answer: its connection is let go.
-    const pool = (this.dataSource.driver as unknown as { pool?: WatchedPool }).pool;
+    const pool = mysqlPoolOf(this.dataSource);
     if (pool !== undefined) watchConnections(pool, this.config.requestTimeoutMs);
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { sqliteConnectionOf } from '../../src/common/library-internals';
 
 /**
  * Counts the SQL statements the database driver executes (each one a round trip to a MySQL server),
@@ -7,8 +8,7 @@ import type { DataSource } from 'typeorm';
 export function countStatements(dataSource: DataSource): { count(): number; restore(): void } {
   const spies: jest.SpyInstance[] = [];
   if (dataSource.options.type === 'better-sqlite3') {
-    const connection = (dataSource.driver as unknown as { databaseConnection: { prepare(sql: string): object } })
-      .databaseConnection;
+    const connection = sqliteConnectionOf(dataSource);
     const statementPrototype = Object.getPrototypeOf(connection.prepare('SELECT 1')) as Record<string, () => unknown>;
     for (const method of ['all', 'get', 'run', 'iterate']) spies.push(jest.spyOn(statementPrototype, method));
   } else {

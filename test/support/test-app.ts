@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { APP_OPTIONS, configureApp } from '../../src/app.setup';
 import { TokenService } from '../../src/auth/token.service';
+import { LosslessJsonAdapter } from '../../src/common/http/json-answer';
 import { type AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -50,7 +51,10 @@ export async function createTestApp(
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, { logDestination: options.logDestination })],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ ...APP_OPTIONS, logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new LosslessJsonAdapter(), {
+    ...APP_OPTIONS,
+    logger: ['error'],
+  });
   configureApp(app, config);
   await app.init();
   const tokens = app.get(TokenService);

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
+import { writeJson } from '../http/json-answer';
 import { defaultMessage, type ErrorCode } from './error-code';
 import { httpStatusOf } from './error-status';
 
@@ -21,7 +22,8 @@ export function sendError(
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   response.setHeader('Cache-Control', 'no-store');
   (response as Response & { [ERROR_CODE]?: ErrorCode })[ERROR_CODE] = code;
-  response.status(status).json({ code, message });
+  response.status(status);
+  writeJson(response, { code, message });
 }
 
 /** The code of the error answer {@link sendError} wrote, if it wrote one. */

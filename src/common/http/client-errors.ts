@@ -1,10 +1,11 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
 import { sendError } from '../errors/error-answer';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/error-status';
+import { responseInProgress, setServerOptions } from '../library-internals';
 import { answeredBeforeItsBody } from './unread-bodies';
 
 /**
@@ -13,7 +14,7 @@ import { answeredBeforeItsBody } from './unread-bodies';
  * closes, instead of Node's bare status line; each is counted in `http_errors_total` as the others are. So do
  * two that Node would otherwise answer by itself: a CONNECT (no route of this service; Node would drop the
  * connection without a word) and an HTTP/1.1 request without a Host header (Node's empty 400;
- * {@link requireHostHeader} refuses it instead). A request whose body does not arrive in time is answered 408
+ * {@link missingHostHeader} refuses it instead). A request whose body does not arrive in time is answered 408
  * through its own response, as the service's other answers are.
  */
 /** `countAnswer` counts an answer written straight to the socket (the metrics of the app, given by app.setup). */
@@ -47,30 +48,25 @@ export function answerClientErrors(server: Server, countAnswer: (code: ErrorCode
     );
   });
   server.on('connect', (_request: unknown, socket: Duplex) => refuse(socket, ErrorCode.NotFound));
-  // An option of http.createServer that @types/node leaves out of the Server type.
-  (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
+  setServerOptions(server, { requireHostHeader: false });
 }
 
-/** Refuses an HTTP/1.1 request without a Host header (RFC 9112, section 3.2), as Node would, in JSON. */
-export function requireHostHeader(): RequestHandler {
-  return (request: Request, _response: Response, next: NextFunction) => {
-    if (request.httpVersion === '1.1' && request.headers.host === undefined) {
-      next(new AppError(ErrorCode.MalformedRequest, 'An HTTP/1.1 request needs a Host header.'));
-      return;
-    }
-    next();
-  };
+/** The refusal of an HTTP/1.1 request without a Host header (RFC 9112, section 3.2), as Node's, but in JSON. */
+export function missingHostHeader(request: Request): AppError | undefined {
+  return request.httpVersion === '1.1' && request.headers.host === undefined
+    ? new AppError(ErrorCode.MalformedRequest, 'An HTTP/1.1 request needs a Host header.')
+    : undefined;
 }
 
 /** The response of the request in progress on the connection, once that request has arrived whole. */
 function handledResponse(socket: Duplex): Response | undefined {
-  const inProgress = (socket as Duplex & { _httpMessage?: Partial<Response> | null })._httpMessage;
+  const inProgress = responseInProgress(socket);
   return inProgress?.req?.complete === true && !inProgress.writableFinished ? (inProgress as Response) : undefined;
 }
 
 /** The response of the request in progress on the connection, when the service has not started to send it. */
 function unansweredResponse(socket: Duplex): Response | undefined {
-  const inProgress = (socket as Duplex & { _httpMessage?: Partial<Response> | null })._httpMessage;
+  const inProgress = responseInProgress(socket);
   return socket.writable && inProgress?.headersSent === false && typeof inProgress.status === 'function'
     ? (inProgress as Response)
     : undefined;
@@ -79,7 +75,7 @@ function unansweredResponse(socket: Duplex): Response | undefined {
 /** Writes the answer and closes the connection; false when the connection could take no answer. */
 function answer(socket: Duplex, code: ErrorCode): boolean {
   // Never a second answer on a connection whose request was answered (Node checks the answer in progress only).
-  const inProgress = (socket as Duplex & { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
+  const inProgress = responseInProgress(socket);
   if (!socket.writable || inProgress?.headersSent === true || answeredBeforeItsBody(socket)) {
     socket.destroy();
     return false;

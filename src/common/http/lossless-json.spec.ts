@@ -35,6 +35,31 @@ describe('stringifyJson', () => {
     );
   });
 
+  it('writes any string, as a value or a key, as JSON.stringify does: controls, quotes and lone surrogates', () => {
+    const anyUnit = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) });
+    const text = fc.oneof(anyUnit, fc.string({ unit: 'binary' }), fc.constantFrom('"', '\\', '\u2028', '\ud800', ''));
+    fc.assert(
+      fc.property(text, text, (key, value) => {
+        expect(stringifyJson({ [key]: value, list: [value] })).toBe(JSON.stringify({ [key]: value, list: [value] }));
+      }),
+    );
+  });
+
+  it('writes any number as JSON.stringify does, -0, NaN and the infinities included', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 1e21, 5e-324, NaN, -Infinity)), (n) => {
+        expect(stringifyJson([n, { n }])).toBe(JSON.stringify([n, { n }]));
+      }),
+    );
+  });
+
+  it("hands toJSON the value's key, an array item its index as text", () => {
+    const echo = { toJSON: (key: string) => `key ${key}` };
+    const value = { a: echo, list: [echo, echo] };
+    expect(stringifyJson(value)).toBe(JSON.stringify(value));
+    expect(stringifyJson(echo)).toBe(JSON.stringify(echo));
+  });
+
   it('writes any int64 so that it reads back exactly', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (id) => {

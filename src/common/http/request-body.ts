@@ -122,7 +122,7 @@ function readBytes(request: Request, limit: number): Promise<Buffer> {
         request.unpipe(decoded);
         decoded.destroy();
       }
-      // What is left of the body is discarded as it arrives (and for a bounded time, see discardUnreadBodies).
+      // What is left of the body is discarded as it arrives (and for a bounded time, see admitBody).
       request.resume();
       reject(error);
     };

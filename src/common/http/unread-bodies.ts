@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { declaresBody } from './request-body';
@@ -13,26 +13,22 @@ const ANSWERED = Symbol('answeredBeforeItsBody');
 /**
  * Bodies are read only after authentication and the rate limit (see RequestBodyGuard), so many answers go out
  * before the body has arrived: a 401, a 429, a 404, a body over the limit. Before any route, this refuses a body
- * whose Content-Length is over `limit` with 413 at once, before a byte of it is read. After any answer given
- * before the body was received, the rest of the body is discarded as it arrives (Node's HTTP server does that,
- * and the connection stays usable), for at most `discardMs`; a client still sending then has its connection
- * closed.
+ * whose Content-Length is over `limit` with 413 at once, before a byte of it is read (it returns that refusal).
+ * After any answer given before the body was received, the rest of the body is discarded as it arrives (Node's
+ * HTTP server does that, and the connection stays usable), for at most `discardMs`; a client still sending then
+ * has its connection closed.
  */
-export function discardUnreadBodies(limit: number, discardMs = DISCARD_MS): RequestHandler {
-  return (request: Request, response: Response, next: NextFunction) => {
-    if (!declaresBody(request)) {
-      next();
-      return;
-    }
-    response.once('finish', () => {
-      if (!request.complete) cutOffAfter(request, discardMs);
-    });
-    if (Number(request.headers['content-length'] ?? 0) > limit) {
-      next(new AppError(ErrorCode.PayloadTooLarge));
-      return;
-    }
-    next();
-  };
+export function admitBody(
+  request: Request,
+  response: Response,
+  limit: number,
+  discardMs = DISCARD_MS,
+): AppError | undefined {
+  if (!declaresBody(request)) return undefined;
+  response.once('finish', () => {
+    if (!request.complete) cutOffAfter(request, discardMs);
+  });
+  return Number(request.headers['content-length'] ?? 0) > limit ? new AppError(ErrorCode.PayloadTooLarge) : undefined;
 }
 
 function cutOffAfter(request: Request, discardMs: number): void {

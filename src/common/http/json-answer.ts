@@ -1,0 +1,50 @@
+import { StreamableFile } from '@nestjs/common';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { stringifyJson } from './lossless-json';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Sends `body` as the JSON answer, int64 values (bigint) as exact numbers (see stringifyJson), with the bytes and
+ * headers Express's `send` would give it. The usual answer (no Content-Type set yet, a status with a body, no
+ * conditional request, not a HEAD) is written at once: for it Express's `send` only parses its own Content-Type
+ * back and checks a freshness that cannot apply (no ETag, no Last-Modified).
+ */
+export function writeJson(response: Response, body: unknown): void {
+  const text = stringifyJson(body);
+  const { headers, method } = response.req;
+  const status = response.statusCode;
+  if (
+    response.hasHeader('Content-Type') ||
+    response.hasHeader('Transfer-Encoding') ||
+    method === 'HEAD' ||
+    status === 204 ||
+    status === 205 ||
+    status === 304 ||
+    headers['if-none-match'] !== undefined ||
+    headers['if-modified-since'] !== undefined
+  ) {
+    if (!response.hasHeader('Content-Type')) response.setHeader('Content-Type', JSON_TYPE);
+    response.send(text);
+    return;
+  }
+  response.setHeader('Content-Type', JSON_TYPE);
+  response.setHeader('Content-Length', Buffer.byteLength(text));
+  response.end(text);
+}
+
+/**
+ * Nest's Express adapter, except that a handler's object is answered by {@link writeJson}: Express's `json`
+ * (JSON.stringify) cannot write a bigint. Everything else (no body, a string, a file) is answered as Nest does.
+ */
+export class LosslessJsonAdapter extends ExpressAdapter {
+  override reply(response: Response, body: unknown, statusCode?: number): unknown {
+    if (typeof body !== 'object' || body === null || body instanceof StreamableFile || body instanceof Error) {
+      return super.reply(response, body, statusCode);
+    }
+    if (statusCode !== undefined) response.status(statusCode);
+    writeJson(response, body);
+    return response;
+  }
+}
