@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Metrics, type WebhookBacklog } from './metrics';
 
 describe('Metrics: the webhook backlog', () => {
-  const metrics = () => new Metrics({ driver: {} } as DataSource);
+  const metrics = () => new Metrics({ options: { type: 'better-sqlite3' }, driver: {} } as DataSource);
 
   it('shows none until the module that owns the backlog tells how to read it', async () => {
     const text = await metrics().registry.metrics();

@@ -59,7 +59,7 @@ describe('WebhookDeliveryWorker', () => {
     const transactions: Pick<TransactionRunner, 'runWithin'> = {
       runWithin: (_limitMs, work) => work({} as EntityManager),
     };
-    const metrics = new Metrics({ driver: {} } as DataSource);
+    const metrics = new Metrics({ options: { type: 'better-sqlite3' }, driver: {} } as DataSource);
     worker = new WebhookDeliveryWorker(
       loadAppConfig({ WEBHOOK_WORKER: 'false', WEBHOOK_RETRY_BASE_MS: String(BASE_MS) }),
       transactions as TransactionRunner,
