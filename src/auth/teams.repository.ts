@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
-import { nowToTheSecond } from '../database/utc';
+import { nowToTheSecond } from '../common/utc-time';
 import { TeamEntity } from './team.entity';
 
 const TEAM_EXISTS_SQL = 'SELECT t.id FROM teams t WHERE t.id = ?';

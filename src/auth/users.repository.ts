@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
 import { sqlBool, type SqlValue } from '../database/sql-values';
-import { nowToTheSecond } from '../database/utc';
+import { nowToTheSecond } from '../common/utc-time';
 import { Role, ROLES } from './role';
 import { UserEntity } from './user.entity';
 

@@ -8,7 +8,7 @@ import { stringifyJson } from '../common/http/lossless-json';
 import type { Int64 } from '../common/int64';
 import { UsersService } from '../auth/users.service';
 import { isUniqueViolation } from '../database/database-errors';
-import { nowToTheSecond, utc } from '../database/utc';
+import { nowToTheSecond, parseUtc } from '../common/utc-time';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import { LeadsService } from '../leads/leads.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
@@ -101,8 +101,8 @@ export class DialerIngestionService {
       leadPhoneNumber: input.leadPhoneNumber ?? null,
       direction: input.direction,
       status: input.status,
-      startTime: utc(input.startTime),
-      endTime: input.endTime === undefined ? null : utc(input.endTime),
+      startTime: parseUtc(input.startTime),
+      endTime: input.endTime === undefined ? null : parseUtc(input.endTime),
       duration: input.duration,
       recordingSwitch: input.recordingSwitch,
       showUserNumber: input.showUserNumber ?? null,
@@ -128,7 +128,7 @@ export class DialerIngestionService {
       callingOutcome: input.callingOutcome ?? null,
       rateScore: input.rateScore ?? null,
       note: input.note ?? null,
-      createTime: utc(input.startTime),
+      createTime: parseUtc(input.startTime),
       updateTime: now,
     });
   }

@@ -9,7 +9,7 @@ import {
   sqliteConnectionOf,
   type SqliteStatement,
 } from '../common/library-internals';
-import { formatUtc } from './sql-values';
+import { formatUtc } from '../common/utc-time';
 
 export type SqlParam = string | number | bigint | boolean | null;
 

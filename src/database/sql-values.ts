@@ -1,3 +1,5 @@
+import { formatUtc } from '../common/utc-time';
+
 /*
  * Raw row values of the SQL reader differ by engine: SQLite (read with safe integers) gives every INTEGER
  * as a decimal string and DATETIME as the text TypeORM wrote ("yyyy-MM-dd HH:mm:ss.SSS"); mysql2 gives INT
@@ -25,15 +27,4 @@ export function sqlDateTime(value: SqlValue): string | null {
   if (value instanceof Date) return formatUtc(value);
   // TypeORM stores SQLite datetimes as UTC text, "yyyy-MM-dd HH:mm:ss.SSS".
   return String(value).slice(0, 19).replace('T', ' ');
-}
-
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-export function formatUtc(date: Date): string {
-  return (
-    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
-    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`
-  );
 }

@@ -14,13 +14,13 @@ import { CommunicationEntity } from '../calls/communication.entity';
 import { DialerCallRecordEntity } from '../calls/dialer-call-record.entity';
 import { AssigneeRole, LeadAssigneeEntity } from '../leads/lead-assignee.entity';
 import { LeadEntity } from '../leads/lead.entity';
-import { utc } from '../database/utc';
+import { parseUtc } from '../common/utc-time';
 
 /**
  * The demo data set of the contract (spec section 5): fixed ids that the README, the tests and people
  * refer to. Loading is idempotent: rows that exist are left as they are, missing ones are inserted.
  */
-const CREATED = utc('2026-04-01 09:00:00');
+const CREATED = parseUtc('2026-04-01 09:00:00');
 
 const teams: Partial<TeamEntity>[] = [
   { id: '1', name: 'Bay Area Homes', createdAt: CREATED },
@@ -96,15 +96,15 @@ const dialerRecords: Partial<DialerCallRecordEntity>[] = [
     leadPhoneNumber: '+14155550199',
     direction: CallDirection.Outbound,
     status: CallStatus.Completed,
-    startTime: utc('2026-04-22 10:15:00'),
-    endTime: utc('2026-04-22 10:18:45'),
+    startTime: parseUtc('2026-04-22 10:15:00'),
+    endTime: parseUtc('2026-04-22 10:18:45'),
     duration: 225,
     recordingSwitch: true,
     showUserNumber: '+14155550100',
     isMachineAnswered: false,
     price: '0.0200',
     elapsedSeconds: 8,
-    createdAt: utc('2026-04-22 10:18:45'),
+    createdAt: parseUtc('2026-04-22 10:18:45'),
   },
   {
     id: '400000012346',
@@ -113,15 +113,15 @@ const dialerRecords: Partial<DialerCallRecordEntity>[] = [
     leadPhoneNumber: '+14155550198',
     direction: CallDirection.Outbound,
     status: CallStatus.VoiceMail,
-    startTime: utc('2026-04-23 16:00:00'),
-    endTime: utc('2026-04-23 16:00:41'),
+    startTime: parseUtc('2026-04-23 16:00:00'),
+    endTime: parseUtc('2026-04-23 16:00:41'),
     duration: 30,
     recordingSwitch: false,
     showUserNumber: '+14155550100',
     isMachineAnswered: true,
     price: '0.0150',
     elapsedSeconds: 11,
-    createdAt: utc('2026-04-23 16:00:41'),
+    createdAt: parseUtc('2026-04-23 16:00:41'),
   },
   {
     // An id above 2^53 as well, behind communication 9007199254740993.
@@ -131,15 +131,15 @@ const dialerRecords: Partial<DialerCallRecordEntity>[] = [
     leadPhoneNumber: '+14155550199',
     direction: CallDirection.Inbound,
     status: CallStatus.Completed,
-    startTime: utc('2026-04-24 08:00:00'),
-    endTime: utc('2026-04-24 09:15:03'),
+    startTime: parseUtc('2026-04-24 08:00:00'),
+    endTime: parseUtc('2026-04-24 09:15:03'),
     duration: 4503,
     recordingSwitch: true,
     showUserNumber: '+14155550100',
     isMachineAnswered: false,
     price: '1.3509',
     elapsedSeconds: 4503,
-    createdAt: utc('2026-04-24 09:15:03'),
+    createdAt: parseUtc('2026-04-24 09:15:03'),
   },
 ];
 
@@ -169,8 +169,8 @@ const communications: Partial<CommunicationEntity>[] = [
     callingOutcome: CallingOutcome.Talked,
     rateScore: 4,
     note: 'Discussed pre-approval timeline.',
-    createTime: utc('2026-04-22 10:15:00'),
-    updateTime: utc('2026-04-22 10:18:45'),
+    createTime: parseUtc('2026-04-22 10:15:00'),
+    updateTime: parseUtc('2026-04-22 10:18:45'),
   }),
   communication({
     id: '563172647619609',
@@ -179,24 +179,24 @@ const communications: Partial<CommunicationEntity>[] = [
     logDirection: LogDirection.Outbound,
     content: 'Discussed Austin inventory, will send pre-approval doc tomorrow.',
     callingOutcome: CallingOutcome.VoiceMessage,
-    createTime: utc('2026-04-22 10:15:30'),
-    updateTime: utc('2026-04-22 10:15:30'),
+    createTime: parseUtc('2026-04-22 10:15:30'),
+    updateTime: parseUtc('2026-04-22 10:15:30'),
   }),
   communication({
     id: '563172647619610',
     channel: Channel.Email,
     source: CommunicationSource.Logged,
     content: 'Sent the Austin listings we talked about.',
-    createTime: utc('2026-04-22 11:00:00'),
-    updateTime: utc('2026-04-22 11:00:00'),
+    createTime: parseUtc('2026-04-22 11:00:00'),
+    updateTime: parseUtc('2026-04-22 11:00:00'),
   }),
   communication({
     id: '563172647619611',
     leadId: '100002',
     source: CommunicationSource.Auto,
     dialerCallRecordId: '400000012346',
-    createTime: utc('2026-04-23 16:00:00'),
-    updateTime: utc('2026-04-23 16:00:41'),
+    createTime: parseUtc('2026-04-23 16:00:00'),
+    updateTime: parseUtc('2026-04-23 16:00:41'),
   }),
   communication({
     id: '9007199254740993',
@@ -204,8 +204,8 @@ const communications: Partial<CommunicationEntity>[] = [
     callingOutcome: CallingOutcome.Talked,
     rateScore: 5,
     note: 'Inbound call about the open house.',
-    createTime: utc('2026-04-24 08:00:00'),
-    updateTime: utc('2026-04-24 09:15:03'),
+    createTime: parseUtc('2026-04-24 08:00:00'),
+    updateTime: parseUtc('2026-04-24 09:15:03'),
   }),
 ];
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
-import { formatUtc, sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
+import { sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
+import { formatUtc } from '../common/utc-time';
 import { SubscriptionStatus, WebhookSubscriptionEntity } from './webhook-subscription.entity';
 
 /** A subscription as its subscriber sees it. */

@@ -1,5 +1,5 @@
 import { toJsonInt64 } from '../common/int64';
-import { formatUtc } from '../database/sql-values';
+import { formatUtc } from '../common/utc-time';
 import type { CreatedWebhookDto, DeliveryDto, WebhookDto } from './dto/webhook.dto';
 import type { WebhookDelivery } from './webhook-events.repository';
 import type { NewWebhookSubscription, WebhookSubscription } from './webhook-subscriptions.repository';

@@ -8,9 +8,9 @@ import { ErrorCode } from '../common/errors/error-code';
 import { type Int64, toJsonInt64 } from '../common/int64';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IdGenerator } from '../database/id-generator';
-import { formatUtc } from '../database/sql-values';
+import { formatUtc } from '../common/utc-time';
 import { TransactionRunner } from '../database/transaction-runner';
-import { nowToTheSecond } from '../database/utc';
+import { nowToTheSecond } from '../common/utc-time';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import { CALL_LIST_ID } from './call-events.outbox';
 import {

@@ -10,13 +10,13 @@ import { CommunicationEntity } from '../../src/calls/communication.entity';
 import { DialerCallRecordEntity } from '../../src/calls/dialer-call-record.entity';
 import { AssigneeRole, LeadAssigneeEntity } from '../../src/leads/lead-assignee.entity';
 import { LeadEntity } from '../../src/leads/lead.entity';
-import { utc } from '../../src/database/utc';
+import { parseUtc } from '../../src/common/utc-time';
 
 let next = 7_000_000;
 /** Ids that no demo row has and no other test of the run takes. */
 export const freshId = (): string => String((next += 1));
 
-const CREATED = utc('2026-05-01 12:00:00');
+const CREATED = parseUtc('2026-05-01 12:00:00');
 
 /** Rows for the e2e tests, each test building the ones it needs. */
 export class Factory {

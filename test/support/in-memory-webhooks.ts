@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Int64 } from '../../src/common/int64';
-import { formatUtc } from '../../src/database/sql-values';
+import { formatUtc } from '../../src/common/utc-time';
 import { EventStatus } from '../../src/webhooks/webhook-event.entity';
 import type {
   ClaimedEvent,

@@ -13,6 +13,7 @@ import { ErrorCode } from '../errors/error-code';
 import { requiredMessage, tooLongMessage, utcTimeMessage } from '../errors/parameter-messages';
 import { parseInt64Value } from '../int64';
 import { characterCount } from '../text';
+import { isUtcDateTime } from '../utc-time';
 
 /**
  * Field decorators of the request DTOs. Every one states its rule once, with a message that names the
@@ -104,25 +105,6 @@ export function EmailAddress(): PropertyDecorator {
     name: 'isEmail',
     validator: { validate: isEmailAddress, defaultMessage: () => '$property must be an email address' },
   });
-}
-
-const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
-
-/** True for a real `yyyy-MM-dd HH:mm:ss` calendar time (2026-02-30 is not one). */
-export function isUtcDateTime(value: unknown): value is string {
-  const match = typeof value === 'string' ? UTC_DATE_TIME.exec(value) : null;
-  if (!match) return false;
-  const [y, mo, d, h, mi, s] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return (
-    y >= 1970 &&
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === mo - 1 &&
-    date.getUTCDate() === d &&
-    date.getUTCHours() === h &&
-    date.getUTCMinutes() === mi &&
-    date.getUTCSeconds() === s
-  );
 }
 
 /** A time written as `yyyy-MM-dd HH:mm:ss` in UTC, as the API answers times. */
