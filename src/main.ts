@@ -39,22 +39,30 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Calls API');
   for (const line of await startupLines(config, app.get(UsersService))) logger[line.level](line.message);
 
-  // SIGTERM: stop taking connections, answer the requests in flight and let the webhook worker end its round,
-  // then close Redis and the pool and exit; whatever state the service is in (a database that stopped
-  // answering leaves the pool unable to close), the process is gone within SHUTDOWN_GRACE_MS. The draining
-  // gets nine tenths of it, closing the rest.
+  // SIGTERM: report not ready and keep serving for SHUTDOWN_DELAY_MS (each answer closing its connection), so
+  // that a load balancer takes the instance out before any connection it may still use is closed; then stop
+  // taking connections, answer the requests in flight and let the webhook worker end its round, then close
+  // Redis and the pool and exit. Whatever state the service is in (a database that stopped answering leaves
+  // the pool unable to close), the process is gone SHUTDOWN_GRACE_MS after the delay. The draining gets nine
+  // tenths of it, closing the rest.
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
     if (stopping) return;
     stopping = true;
     const graceMs = config.shutdownGraceMs;
+    const shutdown = app.get(Shutdown);
+    if (config.shutdownDelayMs > 0) {
+      shutdown.stopBeingReady();
+      logger.log(`${signal}: not ready; serving ${config.shutdownDelayMs} ms more while the balancer lets go`);
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+    }
     logger.log(`${signal}: draining the requests in flight (at most ${graceMs} ms)`);
     setTimeout(() => {
       logger.error(`Not stopped ${graceMs} ms after ${signal}: exiting without waiting any longer`);
       process.exit(1);
     }, graceMs);
     const drainMs = Math.floor(graceMs * 0.9);
-    const { unfinished } = await app.get(Shutdown).drain(app.getHttpServer(), drainMs);
+    const { unfinished } = await shutdown.drain(app.getHttpServer(), drainMs);
     if (unfinished > 0) logger.warn(`${unfinished} request(s) were still running after the grace period`);
     await app.close();
     logger.log('Stopped');

@@ -55,6 +55,7 @@ describe('loadAppConfig', () => {
       CORS_ORIGINS: 'https://crm.example.com, https://admin.example.com',
       REQUEST_TIMEOUT_MS: '5000',
       SHUTDOWN_GRACE_MS: '20000',
+      SHUTDOWN_DELAY_MS: '3000',
     });
     expect(config).toEqual({
       env: 'production',
@@ -102,6 +103,7 @@ describe('loadAppConfig', () => {
       corsOrigins: ['https://crm.example.com', 'https://admin.example.com'],
       requestTimeoutMs: 5000,
       shutdownGraceMs: 20000,
+      shutdownDelayMs: 3000,
     });
   });
 

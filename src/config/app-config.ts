@@ -73,6 +73,11 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** On SIGTERM, how long the requests in flight may take before their connections are closed. */
   shutdownGraceMs: number;
+  /**
+   * On SIGTERM, how long the instance keeps serving, reported not ready and closing each connection after its
+   * answer, before it stops taking connections: the time a load balancer needs to take it out of rotation.
+   */
+  shutdownDelayMs: number;
 }
 
 /** Injection token of the validated configuration. */
@@ -127,6 +132,7 @@ export function buildAppConfig(env: Environment): AppConfig {
       .filter((origin) => origin !== ''),
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS ?? 10_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 10_000,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS ?? 0,
   };
 }
 

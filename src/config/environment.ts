@@ -198,6 +198,13 @@ export class Environment {
   @Min(0)
   @Max(600_000)
   SHUTDOWN_GRACE_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SHUTDOWN_DELAY_MS?: number;
 }
 
 export const ENVIRONMENT_KEYS = [
@@ -231,6 +238,7 @@ export const ENVIRONMENT_KEYS = [
   'CORS_ORIGINS',
   'REQUEST_TIMEOUT_MS',
   'SHUTDOWN_GRACE_MS',
+  'SHUTDOWN_DELAY_MS',
 ] as const satisfies readonly (keyof Environment)[];
 
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {

@@ -52,6 +52,15 @@ export class Shutdown {
   }
 
   /**
+   * Reports the instance not ready and has every answer from now on close its connection, while it still
+   * takes connections: the balancer takes it out of rotation, and no connection it might still send a request
+   * on is closed under that request. {@link drain} begins the same way.
+   */
+  stopBeingReady(): void {
+    this.draining = true;
+  }
+
+  /**
    * Stops taking connections and waits, at most `graceMs`, for the requests in flight and for what winds
    * down alongside them.
    */

@@ -159,6 +159,79 @@ describe('SIGTERM under load', () => {
   }, 60_000);
 });
 
+/**
+ * Behind a load balancer: for SHUTDOWN_DELAY_MS after SIGTERM the instance is not ready but still serves, on the
+ * connections the balancer holds and on new ones, each answer closing its connection, so that no connection
+ * the balancer may still send a request on is closed under that request.
+ */
+describe('SIGTERM with a delay for the load balancer', () => {
+  let database: TestDatabase;
+  let service: ServiceProcess;
+  const bearer = `Bearer ${tokens.issue({ userId: USERS.agent }).accessToken}`;
+
+  beforeAll(async () => {
+    const main = await buildService();
+    database = await createTestDatabase();
+    service = await startService(main, {
+      DATABASE_URL: database.url,
+      DATABASE_MIGRATE: 'true',
+      DEMO_DATA: 'true',
+      JWT_SECRET: secret,
+      LOG_LEVEL: 'log',
+      SHUTDOWN_DELAY_MS: '2000',
+      SHUTDOWN_GRACE_MS: '5000',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (service?.child.exitCode === null) service.child.kill('SIGKILL');
+    await database?.drop();
+  });
+
+  function get(agent: Agent | undefined, path: string): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: service.port, path, agent, headers: { authorization: bearer } });
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('reports not ready, keeps serving on old and new connections with Connection: close, then stops and exits 0', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const before = await get(agent, `/v2.0/communication/call/${CALLS.dialer}`);
+    expect(before.status).toBe(200);
+    expect(before.headers.connection).toBe('keep-alive');
+
+    const signalled = Date.now();
+    service.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    // The keep-alive connection opened before the signal still takes a request, and is closed after its answer.
+    const onIdle = await get(agent, `/v2.0/communication/call/${CALLS.dialer}`);
+    expect(onIdle.status).toBe(200);
+    expect(onIdle.headers.connection).toBe('close');
+    // New connections are still taken; the balancer's health check is told to stop sending.
+    const ready = await get(undefined, '/health/ready');
+    expect(ready.status).toBe(503);
+    const onNew = await get(undefined, `/v2.0/communication/call/${CALLS.dialer}`);
+    expect(onNew.status).toBe(200);
+    expect(onNew.headers.connection).toBe('close');
+    expect(Date.now() - signalled).toBeLessThan(2000);
+
+    expect(await service.exited).toBe(0);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(2000);
+    expect(service.output()).toContain('SIGTERM: not ready; serving 2000 ms more while the balancer lets go');
+    expect(service.output()).toContain('"msg":"Stopped"');
+    agent.destroy();
+  }, 60_000);
+});
+
 const describeOnMysql = testEngine === 'mysql' ? describe : describe.skip;
 if (testEngine !== 'mysql') {
   skipNote('SIGTERM with a database that does not answer: it cuts a network connection, so it runs on MySQL.');
