@@ -1,19 +1,10 @@
-import type { Principal } from '../auth/principal';
-import { Role } from '../auth/role';
+import { agentCaller } from '../../test/support/callers';
 import type { LeadAccessQuery, LeadsService } from '../leads/leads.service';
 import type { Call, ScopedCall } from './call.record';
 import type { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 
-const caller: Principal = {
-  userId: '10',
-  teamId: '1',
-  role: Role.Agent,
-  accessAllTeamLeads: false,
-  active: true,
-  clientId: null,
-  scopes: new Set(),
-};
+const caller = agentCaller();
 
 const logged: Call = {
   id: '700',

@@ -1,6 +1,5 @@
+import { agentCaller } from '../../test/support/callers';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
-import { Role } from '../auth/role';
 import type { IdempotencyService } from '../idempotency/idempotency.service';
 import type { LeadScoped } from '../leads/lead-access';
 import type { CallCreated, CallEventsOutbox } from '../webhooks/call-events.outbox';
@@ -11,15 +10,7 @@ import { ManualLogsService } from './manual-logs.service';
 
 const MANAGER = {} as EntityManager;
 
-const caller: Principal = {
-  userId: '10',
-  teamId: '1',
-  role: Role.Agent,
-  accessAllTeamLeads: false,
-  active: true,
-  clientId: null,
-  scopes: new Set(),
-};
+const caller = agentCaller();
 
 const lead: LeadScoped = {
   leadId: '500',

@@ -1,7 +1,7 @@
+import { agentCaller } from '../../test/support/callers';
 import type { ExecutionContext } from '@nestjs/common';
 import type { ModuleRef, Reflector } from '@nestjs/core';
 import type { Principal } from '../auth/principal';
-import { Role } from '../auth/role';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
 import type { Int64 } from '../common/int64';
@@ -14,15 +14,7 @@ class ThingsService {
   find = jest.fn<Promise<LeadScoped | null>, [Int64, Principal]>();
 }
 
-const caller: Principal = {
-  userId: '10',
-  teamId: '1',
-  role: Role.Agent,
-  accessAllTeamLeads: false,
-  active: true,
-  clientId: null,
-  scopes: new Set(),
-};
+const caller = agentCaller();
 
 const manageable: LeadAccess = {
   teamId: '1',

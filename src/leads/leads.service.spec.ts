@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal';
+import { agentCaller } from '../../test/support/callers';
 import { Role } from '../auth/role';
 import type { UsersService } from '../auth/users.service';
 import { AppError } from '../common/errors/app-error';
@@ -15,16 +15,7 @@ import { LeadsService } from './leads.service';
 
 const MANAGER = {} as EntityManager;
 
-const caller = (overrides: Partial<Principal> = {}): Principal => ({
-  userId: '10',
-  teamId: '1',
-  role: Role.Agent,
-  accessAllTeamLeads: false,
-  active: true,
-  clientId: null,
-  scopes: new Set(),
-  ...overrides,
-});
+const caller = agentCaller;
 
 const access: LeadAccess = {
   teamId: '1',

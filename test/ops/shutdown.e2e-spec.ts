@@ -22,6 +22,21 @@ const tokens = new TokenService(
   new JwtKeys(loadAppConfig({ JWT_SECRET: secret })),
 );
 
+/** A GET with this bearer token, on the agent's connections (a new one without an agent). */
+function getAs(bearer: string, port: number, agent: Agent | undefined, path: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent, headers: { authorization: bearer } });
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /**
  * The service as its own process, sent SIGTERM while it answers a flood of reads and while requests are in
  * flight: requests whose bodies are still arriving when the signal comes.
@@ -79,19 +94,7 @@ describe('SIGTERM under load', () => {
     return { answer, finish: () => req.end(body.slice(8)) };
   }
 
-  function get(agent: Agent, path: string): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: service.port, path, agent, headers: { authorization: bearer } });
-      req.on('response', (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  }
+  const get = (agent: Agent, path: string) => getAs(bearer, service.port, agent, path);
 
   const inFlight = async (): Promise<number> => {
     const text = await (await fetch(`${service.baseUrl}/metrics`)).text();
@@ -188,19 +191,7 @@ describe('SIGTERM with a delay for the load balancer', () => {
     await database?.drop();
   });
 
-  function get(agent: Agent | undefined, path: string): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: service.port, path, agent, headers: { authorization: bearer } });
-      req.on('response', (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  }
+  const get = (agent: Agent | undefined, path: string) => getAs(bearer, service.port, agent, path);
 
   it('reports not ready, keeps serving on old and new connections with Connection: close, then stops and exits 0', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
