@@ -6,6 +6,7 @@ import { NotBeforeError, TokenExpiredError } from 'jsonwebtoken';
 import { AppError } from '../common/errors/app-error';
 import { asError } from '../common/errors/as-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { RouteMetadata } from '../common/http/route-metadata';
 import { RateLimiter } from '../limits/rate-limiter';
 import { MISSING_TOKEN } from './auth.errors';
 import { bearerToken, INVALID_TOKEN_MESSAGE, JwtStrategy } from './jwt.strategy';
@@ -20,6 +21,11 @@ import { VerifiedTokens } from './verified-tokens.cache';
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
+  private readonly isPublic = new RouteMetadata<boolean>(
+    (handler, controller) =>
+      this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [handler, controller]) === true,
+  );
+
   constructor(
     private readonly reflector: Reflector,
     private readonly strategy: JwtStrategy,
@@ -30,11 +36,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext): Promise<boolean> | boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic === true) {
+    if (this.isPublic.of(context)) {
       return true;
     }
     const request = context.switchToHttp().getRequest<Request & { user?: Principal }>();

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { RouteMetadata } from '../common/http/route-metadata';
 import { insufficientScope } from './auth.errors';
 import { principalOf } from './current-principal.decorator';
 import type { Scope } from './scopes';
@@ -12,10 +13,14 @@ export const REQUIRED_SCOPES = 'auth:requiredScopes';
 
 @Injectable()
 export class ScopesGuard implements CanActivate {
+  private readonly required = new RouteMetadata<Scope[]>(
+    (handler) => this.reflector.get<Scope[] | undefined>(REQUIRED_SCOPES, handler) ?? [],
+  );
+
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const required = this.reflector.get<Scope[] | undefined>(REQUIRED_SCOPES, context.getHandler()) ?? [];
+    const required = this.required.of(context);
     const caller = principalOf(context.switchToHttp().getRequest<Request>());
     const missing = required.filter((scope) => !caller.scopes.has(scope));
     if (missing.length > 0) {

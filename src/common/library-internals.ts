@@ -17,6 +17,9 @@ import type { DataSource } from 'typeorm';
 export interface SqliteStatement {
   all(...params: unknown[]): Record<string, unknown>[];
   safeIntegers(on: boolean): SqliteStatement;
+  /** Rows as arrays of their values, in the order of columns(). */
+  raw(on: boolean): SqliteStatement;
+  columns(): { name: string }[];
 }
 
 /** A connection of better-sqlite3. */

@@ -18,6 +18,7 @@ import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { ApiErrors, notManageable } from '../common/errors/error-response.dto';
 import { ApiRoute, type RouteDoc } from '../common/http/route-doc.decorator';
+import { RouteMetadata } from '../common/http/route-metadata';
 import type { Int64 } from '../common/int64';
 import { Int64IdPipe } from '../common/int64-id.pipe';
 import { requireJsonObject } from '../common/validation/validation.pipe';
@@ -84,6 +85,9 @@ export function LeadScopedRoute(source: LeadScopedSource, doc: LeadScopedDoc): M
 @Injectable()
 export class LeadManageGuard implements CanActivate {
   private readonly services = new Map<Type<unknown>, unknown>();
+  private readonly sources = new RouteMetadata<LeadScopedSource | undefined>((handler) =>
+    this.reflector.get<LeadScopedSource | undefined>(SOURCE, handler),
+  );
 
   constructor(
     private readonly reflector: Reflector,
@@ -93,7 +97,7 @@ export class LeadManageGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const source = this.reflector.get<LeadScopedSource | undefined>(SOURCE, context.getHandler());
+    const source = this.sources.of(context);
     if (source === undefined) {
       throw new Error(
         `${context.getClass().name}.${context.getHandler().name} uses LeadManageGuard without @LeadScopedRoute`,

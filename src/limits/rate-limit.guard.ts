@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { RouteMetadata } from '../common/http/route-metadata';
 import { type RateLimitedCaller, RateLimiter } from './rate-limiter';
 
 const NO_RATE_LIMIT = 'limits:none';
@@ -11,8 +12,11 @@ export const NoRateLimit = (): MethodDecorator & ClassDecorator => SetMetadata(N
 /** The global guard after authentication: counts every request against its bucket (see RateLimiter). */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  /** Which routes are not counted, read once per route rather than on every request. */
-  private readonly exempt = new Map<object, boolean>();
+  /** Which routes are not counted. */
+  private readonly exempt = new RouteMetadata<boolean>(
+    (handler, controller) =>
+      this.reflector.getAllAndOverride<boolean | undefined>(NO_RATE_LIMIT, [handler, controller]) === true,
+  );
 
   constructor(
     private readonly reflector: Reflector,
@@ -20,21 +24,10 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    if (this.isExempt(context)) return true;
+    if (this.exempt.of(context)) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { user?: RateLimitedCaller }>();
     const counted = this.limiter.consume(request, http.getResponse<Response>(), request.user);
     return counted === undefined ? true : counted.then(() => true);
-  }
-
-  private isExempt(context: ExecutionContext): boolean {
-    const handler = context.getHandler();
-    let exempt = this.exempt.get(handler);
-    if (exempt === undefined) {
-      exempt =
-        this.reflector.getAllAndOverride<boolean | undefined>(NO_RATE_LIMIT, [handler, context.getClass()]) === true;
-      this.exempt.set(handler, exempt);
-    }
-    return exempt;
   }
 }
