@@ -12,8 +12,8 @@ import type { Call, ScopedCall } from './call.record';
 import { CommunicationEntity } from './communication.entity';
 import { DialerCallRecordEntity } from './dialer-call-record.entity';
 
-/** A communication to store; its id is drawn on insert. */
-export type NewCommunication = Omit<CommunicationEntity, 'id' | 'lead' | 'agent' | 'dialerCallRecord'>;
+/** A communication to store; its id is drawn on insert, and when it was stored is the time of the insert. */
+export type NewCommunication = Omit<CommunicationEntity, 'id' | 'recordedMs' | 'lead' | 'agent' | 'dialerCallRecord'>;
 
 /** A dialer record to store, as its entity holds it. */
 export type NewDialerRecord = Omit<DialerCallRecordEntity, never>;
@@ -146,7 +146,10 @@ export class CallsRepository {
 
   /** Stores a communication under a fresh id (see insertWithFreshId); answers the id. */
   insertCommunication(manager: EntityManager, communication: NewCommunication): Promise<Int64> {
-    return insertWithFreshId(manager, this.ids, CommunicationEntity, communication);
+    return insertWithFreshId(manager, this.ids, CommunicationEntity, {
+      ...communication,
+      recordedMs: String(Date.now()),
+    });
   }
 
   async insertDialerRecord(manager: EntityManager, record: NewDialerRecord): Promise<void> {

@@ -22,6 +22,9 @@ import { DialerCallRecordEntity } from './dialer-call-record.entity';
 @Index('idx_communications_lead_channel', ['leadId', 'channel', 'id'])
 @Index('idx_communications_agent', ['agentId'])
 @Index('uq_communications_dialer_call_record', ['dialerCallRecordId'], { unique: true })
+// The search by agent (POST /v1.0/agent/communication): a team's communications of one channel in a time window,
+// oldest first; the rest of the columns let a page skip its offset without reading the rows.
+@Index('idx_communications_team_time', ['teamId', 'channel', 'createTime', 'id', 'agentId', 'leadId', 'recordedMs'])
 export class CommunicationEntity {
   @Int64PrimaryColumn()
   id!: Int64;
@@ -40,6 +43,14 @@ export class CommunicationEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'agent_id', foreignKeyConstraintName: 'fk_communications_agent' })
   agent?: UserEntity;
+
+  /** The lead's team, copied from the lead when the communication is stored (a lead never changes team). */
+  @Int64Column({ name: 'team_id' })
+  teamId!: Int64;
+
+  /** When the service stored it, epoch milliseconds: the snapshot bound of a search (`asOf`). */
+  @Int64Column({ name: 'recorded_ms' })
+  recordedMs!: Int64;
 
   @VarcharColumn({ name: 'channel', length: 8 })
   channel!: Channel;
@@ -91,6 +102,7 @@ export class CommunicationEntity {
   @Column({ name: 'note', type: 'text', nullable: true })
   note!: string | null;
 
+  /** When it happened: a dialer call's start, a manual log's writing. */
   @DateTimeColumn({ name: 'create_time' })
   createTime!: Date;
 

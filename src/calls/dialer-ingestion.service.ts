@@ -66,7 +66,7 @@ export class DialerIngestionService {
       call = await this.idempotency.run(
         idempotency,
         async (manager) => {
-          const id = await this.insert(manager, input, payloadHash);
+          const id = await this.insert(manager, caller.teamId, input, payloadHash);
           if (input.communicationType === CommunicationSource.Manual) {
             // A MANUAL call is a Call event; an AUTO call is not.
             await this.events.record(manager, {
@@ -92,7 +92,13 @@ export class DialerIngestionService {
     return { call, created: true };
   }
 
-  private async insert(manager: EntityManager, input: IngestDialerCallDto, payloadHash: string): Promise<Int64> {
+  /** Stores the call of a lead of `teamId` (see requireTeamMembers). */
+  private async insert(
+    manager: EntityManager,
+    teamId: Int64,
+    input: IngestDialerCallDto,
+    payloadHash: string,
+  ): Promise<Int64> {
     const now = nowToTheSecond();
     await this.repository.insertDialerRecord(manager, {
       id: input.dialerCallRecordId,
@@ -114,6 +120,7 @@ export class DialerIngestionService {
     });
     return this.repository.insertCommunication(manager, {
       leadId: input.leadId,
+      teamId,
       agentId: input.agentId ?? input.userId,
       channel: Channel.Call,
       source: input.communicationType,

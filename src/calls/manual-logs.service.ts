@@ -41,6 +41,7 @@ export class ManualLogsService {
     const now = nowToTheSecond();
     const log: NewCommunication = {
       leadId: lead.leadId,
+      teamId: lead.leadAccess.teamId,
       agentId: caller.userId,
       channel,
       source: CommunicationSource.Logged,

@@ -143,8 +143,10 @@ const dialerRecords: Partial<DialerCallRecordEntity>[] = [
   },
 ];
 
+/** A demo communication; its team is its lead's, and it counts as stored when it happened. */
 const communication = (extra: Partial<CommunicationEntity>): Partial<CommunicationEntity> => ({
   leadId: '100001',
+  teamId: '1',
   agentId: '100234',
   channel: Channel.Call,
   source: CommunicationSource.Manual,
@@ -160,6 +162,7 @@ const communication = (extra: Partial<CommunicationEntity>): Partial<Communicati
   rateScore: null,
   note: null,
   ...extra,
+  recordedMs: String(extra.createTime?.getTime() ?? 0),
 });
 
 const communications: Partial<CommunicationEntity>[] = [

@@ -70,6 +70,8 @@ async function fill(url: string): Promise<DataSource> {
       communications.push({
         id: String(600_000_000_000_000 + i),
         leadId: LEAD,
+        teamId: '1',
+        recordedMs: String(now.getTime()),
         agentId: '100234',
         channel: Channel.Call,
         source: withDialer ? CommunicationSource.Manual : CommunicationSource.Logged,

@@ -101,11 +101,15 @@ export class Factory {
     return id;
   }
 
+  /** A communication (a logged call by default) of the lead, in the lead's team, stored now. */
   async communication(leadId: string, agentId: string, overrides: Partial<CommunicationEntity> = {}): Promise<string> {
     const id = overrides.id ?? freshId();
+    const lead = await this.dataSource.getRepository(LeadEntity).findOneByOrFail({ id: leadId });
     await this.dataSource.getRepository(CommunicationEntity).insert({
       id,
       leadId,
+      teamId: lead.teamId,
+      recordedMs: String(Date.now()),
       agentId,
       channel: Channel.Call,
       source: CommunicationSource.Logged,

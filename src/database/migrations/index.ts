@@ -3,6 +3,7 @@ import { AddManualLogFieldsAndCallHistoryIndex1764200000000 } from './1764200000
 import { CreateWebhooks1764300000000 } from './1764300000000-CreateWebhooks';
 import { AddWebhookLeaseOwner1764400000000 } from './1764400000000-AddWebhookLeaseOwner';
 import { CreateIdempotencyKeys1764510000000 } from './1764510000000-CreateIdempotencyKeys';
+import { AddCommunicationSearch1764700000000 } from './1764700000000-AddCommunicationSearch';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateWebhooks1764300000000,
   AddWebhookLeaseOwner1764400000000,
   CreateIdempotencyKeys1764510000000,
+  AddCommunicationSearch1764700000000,
 ];
