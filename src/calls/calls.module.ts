@@ -14,10 +14,28 @@ import { DialerIngestionService } from './dialer-ingestion.service';
 import { ManualLogsController } from './manual-logs.controller';
 import { ManualLogsService } from './manual-logs.service';
 
-/** Calls: Get Call, the call lists, manual logs and dialer ingestion. */
+import { CommonModule } from '../common/common.module';
+import { CommunicationSearchController } from './communication-search.controller';
+import { CommunicationSearchRepository } from './communication-search.repository';
+import { CommunicationSearchService } from './communication-search.service';
+/** Calls: Get Call, the call lists, the search by agent, manual logs and dialer ingestion. */
 @Module({
-  imports: [AuthModule, DatabaseModule, IdempotencyModule, LeadsModule, WebhooksModule],
-  controllers: [CallsController, CallListsController, ManualLogsController, DialerIngestionController],
-  providers: [CallsService, CallsRepository, CallListsService, ManualLogsService, DialerIngestionService],
+  imports: [AuthModule, CommonModule, DatabaseModule, IdempotencyModule, LeadsModule, WebhooksModule],
+  controllers: [
+    CallsController,
+    CallListsController,
+    ManualLogsController,
+    DialerIngestionController,
+    CommunicationSearchController,
+  ],
+  providers: [
+    CallsService,
+    CallsRepository,
+    CallListsService,
+    ManualLogsService,
+    DialerIngestionService,
+    CommunicationSearchService,
+    CommunicationSearchRepository,
+  ],
 })
 export class CallsModule {}

@@ -54,13 +54,13 @@ export interface CallRow {
   elapsed_seconds: SqlValue;
 }
 
-const CALL_COLUMNS =
+export const CALL_COLUMNS =
   'c.id, c.lead_id, c.agent_id, c.log_phone_number, c.log_direction, c.content, c.calling_outcome, ' +
   'c.rate_score, c.note, c.create_time, c.update_time, d.id AS dialer_id, d.user_id AS dialer_user_id, ' +
   'd.user_phone_number, d.lead_phone_number, d.direction, d.status, d.start_time, d.end_time, d.duration, ' +
   'd.recording_switch, d.show_user_number, d.is_machine_answered, d.price, d.elapsed_seconds';
 
-const WITH_DIALER = 'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id';
+export const WITH_DIALER = 'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id';
 
 const COUNT_SQL = `SELECT COUNT(*) AS total FROM communications c WHERE c.lead_id = ? AND c.channel = '${Channel.Call}'`;
 const PAGE_SQL =

@@ -32,7 +32,7 @@ export type LeadCaller = Pick<Principal, 'userId' | 'teamId' | 'role' | 'accessA
  * Nothing else grants it; never across teams.
  */
 export function canManageLead(caller: LeadCaller, lead: LeadAccess | null): boolean {
-  if (lead === null || !caller.active || lead.deleted || lead.teamId !== caller.teamId) {
+  if (lead === null || mayManageNoLead(caller) || lead.deleted || lead.teamId !== caller.teamId) {
     return false;
   }
   if (lead.assignedUserId === caller.userId || lead.callerIsOtherAssignee) {
@@ -41,5 +41,18 @@ export function canManageLead(caller: LeadCaller, lead: LeadAccess | null): bool
   if (lead.hidden) {
     return false;
   }
-  return caller.role === Role.Owner || caller.role === Role.Admin || caller.accessAllTeamLeads;
+  return !mayManageOwnLeadsOnly(caller);
+}
+
+/** A deactivated caller manages no lead. */
+export function mayManageNoLead(caller: LeadCaller): boolean {
+  return !caller.active;
+}
+
+/**
+ * The caller manages only the leads it is assigned to (rules 1 and 2), not the team's other visible leads: neither
+ * OWNER nor ADMIN, and without ACCESS_ALL_TEAM_LEADS.
+ */
+export function mayManageOwnLeadsOnly(caller: LeadCaller): boolean {
+  return caller.role !== Role.Owner && caller.role !== Role.Admin && !caller.accessAllTeamLeads;
 }

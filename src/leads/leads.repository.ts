@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Int64 } from '../common/int64';
 import { type SqlParam, SqlReader } from '../database/sql-reader';
 import { sqlBool, sqlDateTime, sqlString, type SqlValue } from '../database/sql-values';
-import type { LeadAccess, LeadCaller } from './lead-access';
+import { type LeadAccess, type LeadCaller, mayManageOwnLeadsOnly, mayManageNoLead } from './lead-access';
 import { LeadEntity } from './lead.entity';
 import type { Lead } from './lead.record';
 
@@ -18,6 +18,17 @@ export interface LeadAccessQuery {
   join(leadIdColumn: string): string;
   params(caller: LeadCaller): SqlParam[];
   read(row: object): LeadAccess;
+}
+
+/**
+ * Lets another module's repository keep, in its own statement, only the rows whose lead the caller may manage: the
+ * policy of canManageLead written as a condition on the lead joined as `l` (with {@link join}). {@link where} gives
+ * the condition with its own parameters, which the statement binds where the condition stands; null when the caller
+ * may manage no lead at all.
+ */
+export interface LeadManageFilter {
+  join(leadIdColumn: string): string;
+  where(caller: LeadCaller): { sql: string; params: SqlParam[] } | null;
 }
 
 /** The facts of a lead that decide who hears of its events and whether it takes new calls. */
@@ -69,6 +80,22 @@ const ACCESS_QUERY: LeadAccessQuery = {
   read: (row) => readAccess(row as AccessRow),
 };
 
+const IS_ASSIGNEE = 'EXISTS (SELECT 1 FROM lead_assignees la WHERE la.lead_id = l.id AND la.user_id = ?)';
+const MANAGED_BY_ASSIGNMENT = `l.team_id = ? AND l.deleted_at IS NULL AND (l.assigned_user_id = ? OR ${IS_ASSIGNEE}`;
+
+const MANAGE_FILTER: LeadManageFilter = {
+  join: (leadIdColumn) => `JOIN leads l ON l.id = ${leadIdColumn}`,
+  where: (caller) => {
+    if (mayManageNoLead(caller)) return null;
+    const params = [caller.teamId, caller.userId, caller.userId];
+    // The team's visible leads too, for an owner, an admin or a holder of ACCESS_ALL_TEAM_LEADS.
+    const sql = mayManageOwnLeadsOnly(caller)
+      ? `${MANAGED_BY_ASSIGNMENT})`
+      : `${MANAGED_BY_ASSIGNMENT} OR l.hidden = 0)`;
+    return { sql, params };
+  },
+};
+
 /** The leads table and the lead assignees it is read with. */
 @Injectable()
 export class LeadsRepository {
@@ -76,6 +103,10 @@ export class LeadsRepository {
 
   get accessQuery(): LeadAccessQuery {
     return ACCESS_QUERY;
+  }
+
+  get manageFilter(): LeadManageFilter {
+    return MANAGE_FILTER;
   }
 
   async findAccess(leadId: Int64, caller: LeadCaller): Promise<LeadAccess | null> {

@@ -13,13 +13,20 @@ import { nowToTheSecond } from '../common/utc-time';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import type { CreateLeadDto } from './dto/lead-request.dto';
 import type { LeadResponseDto } from './dto/lead-response.dto';
-import { canManageLead, type LeadAccess, type LeadCaller, type LeadScoped } from './lead-access';
+import {
+  canManageLead,
+  type LeadAccess,
+  type LeadCaller,
+  type LeadScoped,
+  mayManageNoLead,
+  mayManageOwnLeadsOnly,
+} from './lead-access';
 import type { Lead, ManageableLead } from './lead.record';
 import { NO_NAME_GIVEN, notAnActiveTeamUser, REASSIGN_NOT_ALLOWED } from './leads.errors';
 import { toLeadResponse } from './lead.mapper';
-import { type LeadAccessQuery, type LeadFacts, LeadsRepository } from './leads.repository';
+import { type LeadAccessQuery, type LeadFacts, type LeadManageFilter, LeadsRepository } from './leads.repository';
 
-export type { LeadAccessQuery, LeadFacts };
+export type { LeadAccessQuery, LeadFacts, LeadManageFilter };
 
 @Injectable()
 export class LeadsService {
@@ -51,6 +58,16 @@ export class LeadsService {
   /** How another module reads a lead's access facts in the same statement as the resource that needs them. */
   get accessQuery(): LeadAccessQuery {
     return this.repository.accessQuery;
+  }
+
+  /** How another module's statement keeps only the rows of leads the caller may manage (the same policy, in SQL). */
+  get manageFilter(): LeadManageFilter {
+    return this.repository.manageFilter;
+  }
+
+  /** Whether the caller may manage every visible lead of its team: an owner, an admin or an ACCESS_ALL_TEAM_LEADS holder. */
+  mayManageTeamLeads(caller: LeadCaller): boolean {
+    return !mayManageNoLead(caller) && !mayManageOwnLeadsOnly(caller);
   }
 
   /** Team, assigned agent, hidden and deleted, whoever asks; null when there is no such lead. */

@@ -165,6 +165,20 @@ const PROVOKE: Record<string, Provocation> = {
   },
   'POST /oauth/token 415 UNSUPPORTED_MEDIA_TYPE': { type: 'text/plain', body: 'grant_type=client_credentials' },
 
+  'POST /v1.0/agent/communication 400 INVALID_PARAMETER': {
+    as: USERS.agent,
+    body: { type: 'CALL', startTime: 0, endTime: 86_400_001 },
+  },
+  'POST /v1.0/agent/communication 400 MISSING_PARAMETER': { as: USERS.agent, body: { type: 'CALL', endTime: 1 } },
+  'POST /v1.0/agent/communication 400 LIMIT_NOT_VALID': {
+    as: USERS.agent,
+    body: { type: 'CALL', startTime: 0, endTime: 1, limit: 0 },
+  },
+  'POST /v1.0/agent/communication 403 ACCESS_ALL_TEAM_LEADS': {
+    as: USERS.agent,
+    body: { type: 'CALL', startTime: 0, endTime: 1, teamView: true },
+  },
+
   'POST /v1.0/leads 400 MISSING_PARAMETER': { as: USERS.agent, body: { hidden: true } },
   'POST /v1.0/leads 400 INVALID_PARAMETER': { as: USERS.agent, body: { firstName: 'Maya', assignedUserId: '100999' } },
   'POST /v1.0/leads 400 PARAMETER_TOO_LONG': { as: USERS.agent, body: { firstName: 'M'.repeat(101) } },
@@ -268,6 +282,7 @@ const PROVOKE: Record<string, Provocation> = {
       'GET /v2.0/communication/call/{communicationId}',
       'GET /v1.0/calls',
       'GET /v1.0/communication/call',
+      'POST /v1.0/agent/communication',
       'POST /v1.0/logType',
       'POST /v1.0/dialer/calls',
       'POST /v1.0/webhook',

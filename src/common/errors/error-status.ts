@@ -20,6 +20,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus | 431 {
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.InsufficientScope:
     case ErrorCode.InsufficientRole:
+    case ErrorCode.AccessAllTeamLeads:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.Conflict:
     case ErrorCode.IdempotencyKeyReused:

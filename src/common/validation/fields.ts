@@ -107,6 +107,21 @@ export function EmailAddress(): PropertyDecorator {
   });
 }
 
+/** 9999-12-31 23:59:59 UTC: the latest time the API reads or writes. */
+export const MAX_EPOCH_MILLIS = 253_402_300_799_000;
+
+/** A time as epoch milliseconds: a JSON integer from 0 to {@link MAX_EPOCH_MILLIS}. */
+export function EpochMillis(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isEpochMillis',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_EPOCH_MILLIS,
+      defaultMessage: () => `$property must be a time in epoch milliseconds: an integer from 0 to ${MAX_EPOCH_MILLIS}.`,
+    },
+  });
+}
+
 /** A time written as `yyyy-MM-dd HH:mm:ss` in UTC, as the API answers times. */
 export function UtcDateTime(): PropertyDecorator {
   return ValidateBy({
