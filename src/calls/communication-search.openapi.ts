@@ -19,7 +19,10 @@ export const SEARCH_BY_AGENT: RouteDoc = {
     'in the window by its start time, a logged call, email or text by the time it was logged.\n\n' +
     'Recovering after missed webhooks: read the window since the last event you processed, and follow `hasMore` ' +
     "with `offset`, sending back the first page's `asOf` so that calls stored meanwhile shift no page. Past " +
-    "`offset + limit` = 20000, narrow the window instead (start the next one at the last entry's time).",
+    "`offset + limit` = 20000, narrow the window instead (start the next one at the last entry's time).\n\n" +
+    `Bad input is 400 naming the field: an unknown type (${oneOfMessage('type', Object.values(CommunicationType))}), ` +
+    `an endTime not after startTime (${END_NOT_AFTER_START}), a window over 24 hours, a limit outside 1 to ` +
+    `${SEARCH_MAX_LIMIT} (LIMIT_NOT_VALID), offset + limit over 20000 (${TOO_DEEP}).`,
   answers: {
     200: {
       type: CommunicationPageDto,
