@@ -13,7 +13,7 @@ import {
 } from '../common/errors/parameter-messages';
 import type { RouteDoc } from '../common/http/route-doc.decorator';
 import { deactivatedTeamUser, noLeadInTeam, recordedBeforeWithOtherData } from './dialer-ingestion.errors';
-import { CallBatchRequestDto, CallBatchResponseDto, MAX_BATCH_IDS } from './dto/call-batch.dto';
+import { CallBatchRequestDto, CallBatchResponseDto, MAX_BATCH_IDS, WrappedCallResponseDto } from './dto/call-batch.dto';
 import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 import { CallHistoryResponseDto, CallListResponseDto, MAX_LIMIT } from './dto/call-list.dto';
 import { CallResponseDto } from './dto/call-response.dto';
@@ -95,6 +95,35 @@ export const READ_CALL_BATCH: RouteDoc = {
         `(\`${positiveIdMessage('ids[3]')}\`)`,
     },
   ],
+};
+
+export const GET_CALL_V1: LeadScopedDoc = {
+  summary: 'Get a call by ID (v1)',
+  description:
+    'The call record of Get Call (`GET /v2.0/communication/call/{communicationId}`), wrapped under the key ' +
+    '`calls` (one object under a plural key, as the v1 API answers it). `callId` is the communication ID, the ' +
+    "`timelineId` of a Call webhook event, not the dialer's record ID (the legacy `callId` of the webhook). " +
+    "You must have manage permission on the call's lead; otherwise, as for a missing ID or one that is not a " +
+    'call, 400 PERMISSION_DENIED (no existence leak).',
+  params: [
+    {
+      name: 'callId',
+      description: 'Communication ID of the call (the `timelineId` of a Call webhook event), decimal digits.',
+      schema: { type: 'integer', format: 'int64', minimum: 1, example: 563172647619608 },
+    },
+  ],
+  answers: {
+    200: {
+      type: WrappedCallResponseDto,
+      description: 'Call record retrieved successfully.',
+      examples: {
+        dialer: { summary: 'A dialer call (MANUAL)', value: { calls: DIALER_CALL_EXAMPLE } },
+        logged: { summary: 'A manually logged call (LOGGED)', value: { calls: LOGGED_CALL_EXAMPLE } },
+      },
+    },
+  },
+  errors: [invalidId('callId')],
+  notManageable: 'No such call, not a call, or its lead is not manageable by the caller',
 };
 
 const LIST_ERRORS = [

@@ -83,6 +83,7 @@ interface Provocation {
 const LEAD = '100001';
 const DEFAULT_PARAMS: Record<string, string> = {
   communicationId: CALLS.dialer,
+  callId: CALLS.dialer,
   leadId: LEAD,
   subscribeId: freshId(),
 };
@@ -193,6 +194,8 @@ const PROVOKE: Record<string, Provocation> = {
     params: { communicationId: 'abc' },
   },
   'GET /v2.0/communication/call/{communicationId} 400 PERMISSION_DENIED': { as: USERS.unrelatedAgent },
+  'GET /v1.0/calls/{callId} 400 INVALID_PARAMETER': { as: USERS.agent, params: { callId: 'abc' } },
+  'GET /v1.0/calls/{callId} 400 PERMISSION_DENIED': { as: USERS.unrelatedAgent },
   'POST /v2.0/communication/call/batch 400 MISSING_PARAMETER': { as: USERS.agent, body: { communicationIds: [1] } },
   'POST /v2.0/communication/call/batch 400 INVALID_PARAMETER': { as: USERS.agent, body: { ids: [] } },
   ...forEachRoute(['GET /v1.0/calls', 'GET /v1.0/communication/call'], {
@@ -273,6 +276,7 @@ const PROVOKE: Record<string, Provocation> = {
       'POST /v1.0/leads/{leadId}/assignment',
       'GET /v2.0/communication/call/{communicationId}',
       'POST /v2.0/communication/call/batch',
+      'GET /v1.0/calls/{callId}',
       'GET /v1.0/calls',
       'GET /v1.0/communication/call',
       'POST /v1.0/logType',

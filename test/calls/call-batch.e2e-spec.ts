@@ -1,7 +1,7 @@
 import { Channel } from '../../src/calls/call-enums';
 import { MAX_BATCH_IDS } from '../../src/calls/dto/call-batch.dto';
 import { SqlReader } from '../../src/database/sql-reader';
-import { CALLS, EXPECTED, USERS } from '../support/demo';
+import { CALLS, EXPECTED, PERMISSION_DENIED_JSON, USERS } from '../support/demo';
 import { Factory, freshId } from '../support/factories';
 import { countStatements } from '../support/statement-counter';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -15,7 +15,7 @@ const MISSING_ABOVE_2_TO_53 = '9007199254740997';
 const answerOf = (calls: (string | null)[], denied: string[]) =>
   `{"calls":[${calls.join(',')}],"denied":[${denied.join(',')}]}`;
 
-describe('POST /v2.0/communication/call/batch', () => {
+describe('POST /v2.0/communication/call/batch and GET /v1.0/calls/{callId}', () => {
   let t: TestApp;
   let factory: Factory;
   /** A call of team 2, a call on a hidden lead of team 1 whose assistant is 100238, and a text on lead 100001. */
@@ -309,6 +309,53 @@ describe('POST /v2.0/communication/call/batch', () => {
       } finally {
         query.mockRestore();
       }
+    });
+  });
+
+  describe('GET /v1.0/calls/{callId}', () => {
+    const get = (id: string, userId: string) =>
+      t
+        .http()
+        .get(`/v1.0/calls/${id}`)
+        .set('Authorization', `Bearer ${t.token(userId)}`);
+
+    const activeUsers = Object.values(USERS).filter((u) => u !== USERS.deactivated);
+    const cases = Object.entries(EXPECTED).flatMap(([id, expected]) =>
+      activeUsers.map((userId) => ({ id, userId, allowed: expected.visibleTo.includes(userId), json: expected.json })),
+    );
+
+    it.each(cases)('$id as $userId: allowed=$allowed', async ({ id, userId, allowed, json }) => {
+      const res = await get(id, userId);
+      expect(res.status).toBe(allowed ? 200 : 400);
+      expect(res.text).toBe(allowed ? `{"calls":${json}}` : PERMISSION_DENIED_JSON);
+    });
+
+    it("denies a missing id, a text and another team's call alike, byte for byte", async () => {
+      for (const id of [MISSING, text, otherTeamCall, MISSING_ABOVE_2_TO_53]) {
+        const res = await get(id, USERS.admin);
+        expect(res.status).toBe(400);
+        expect(res.text).toBe(PERMISSION_DENIED_JSON);
+      }
+    });
+
+    it('takes the communication id, not the dialer record id', async () => {
+      const res = await get('400000012345', USERS.agent);
+      expect(res.status).toBe(400);
+      expect(res.text).toBe(PERMISSION_DENIED_JSON);
+    });
+
+    it.each(['0', 'abc', '1.5', '9223372036854775808'])('refuses callId %s with 400 INVALID_PARAMETER', async (raw) => {
+      const res = await get(raw, USERS.agent);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        code: 'INVALID_PARAMETER',
+        message: 'callId must be a decimal integer from 1 to 9223372036854775807.',
+      });
+    });
+
+    it('answers 401 without a token, and to the deactivated user', async () => {
+      expect((await t.http().get(`/v1.0/calls/${CALLS.dialer}`)).status).toBe(401);
+      expect((await get(CALLS.dialer, USERS.deactivated)).status).toBe(401);
     });
   });
 });

@@ -45,3 +45,9 @@ export class CallBatchResponseDto {
   })
   denied!: bigint[];
 }
+
+/** `GET /v1.0/calls/{callId}`: the call record under the key `calls` (one object, under a plural key). */
+export class WrappedCallResponseDto {
+  @ApiProperty({ type: CallResponseDto })
+  calls!: CallResponseDto;
+}
