@@ -8,3 +8,11 @@ export const CALL_IN_PATH = leadScopedSource({
   service: CallsService,
   find: (calls, id, caller) => calls.findWithLeadAccess(id, caller),
 });
+
+/** The call of the `callId` path parameter of the v1 read (a communication id too), with its lead's access facts. */
+export const CALL_ID_IN_PATH = leadScopedSource({
+  in: 'path',
+  field: 'callId',
+  service: CallsService,
+  find: (calls, id, caller) => calls.findWithLeadAccess(id, caller),
+});

@@ -3,14 +3,17 @@ import { Scope } from '../auth/scopes';
 import { ErrorCode } from '../common/errors/error-code';
 import { invalidId } from '../common/errors/error-response.dto';
 import {
+  idListMessage,
   limitMessage,
   oneOfMessage,
+  positiveIdMessage,
   requiredMessage,
   tooLongMessage,
   utcTimeMessage,
 } from '../common/errors/parameter-messages';
 import type { RouteDoc } from '../common/http/route-doc.decorator';
 import { deactivatedTeamUser, noLeadInTeam, recordedBeforeWithOtherData } from './dialer-ingestion.errors';
+import { CallBatchRequestDto, CallBatchResponseDto, MAX_BATCH_IDS, WrappedCallResponseDto } from './dto/call-batch.dto';
 import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 import { CallHistoryResponseDto, CallListResponseDto, MAX_LIMIT } from './dto/call-list.dto';
 import { CallResponseDto } from './dto/call-response.dto';
@@ -46,6 +49,80 @@ export const GET_CALL: LeadScopedDoc = {
     },
   },
   errors: [invalidId('communicationId')],
+  notManageable: 'No such call, not a call, or its lead is not manageable by the caller',
+};
+
+export const READ_CALL_BATCH: RouteDoc = {
+  summary: 'Get many calls by ID',
+  description:
+    `Returns the calls of up to ${MAX_BATCH_IDS} communication IDs in one request: the way to follow up a Call ` +
+    'webhook batch (pass its `createdCall[].timelineId`s). `calls` holds the records, exactly as Get Call ' +
+    'returns them, of the IDs you may read, in the order asked; `denied` holds the IDs you may not read, in the ' +
+    'order asked, for whatever reason: no such communication, not a call (an email, a text), or a call whose lead ' +
+    "you may not manage. Which one is not told, as with Get Call's single 400 PERMISSION_DENIED, and it does not " +
+    'change the time of the answer either. An ID given twice is answered once, at its first place. IDs are ' +
+    'JSON integers (exact also above 2^53) or strings of decimal digits; both arrays answer exact JSON integers.',
+  body: {
+    type: CallBatchRequestDto,
+    examples: {
+      webhook: {
+        summary: "The timelineIds of a Call webhook's createdCall",
+        value: { ids: [563172647619608, 563172647619609, 563172647619611] },
+      },
+      mixed: {
+        summary: 'Numbers and digit strings, an email, a missing ID and a repeat',
+        value: { ids: ['563172647619608', 563172647619610, 563172647619999, 563172647619608] },
+      },
+    },
+  },
+  answers: {
+    200: {
+      type: CallBatchResponseDto,
+      description: 'The calls you may read and the IDs you may not.',
+      example: {
+        calls: [DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE],
+        denied: [563172647619610, 563172647619999],
+      },
+    },
+  },
+  errors: [
+    { code: ErrorCode.MissingParameter, message: requiredMessage('ids'), summary: 'No ids' },
+    {
+      code: ErrorCode.InvalidParameter,
+      message: idListMessage('ids', MAX_BATCH_IDS),
+      summary:
+        `ids is not a list of 1 to ${MAX_BATCH_IDS} items; an item that is not a positive int64 is named ` +
+        `(\`${positiveIdMessage('ids[3]')}\`)`,
+    },
+  ],
+};
+
+export const GET_CALL_V1: LeadScopedDoc = {
+  summary: 'Get a call by ID (v1)',
+  description:
+    'The call record of Get Call (`GET /v2.0/communication/call/{communicationId}`), wrapped under the key ' +
+    '`calls` (one object under a plural key, as the v1 API answers it). `callId` is the communication ID, the ' +
+    "`timelineId` of a Call webhook event, not the dialer's record ID (the legacy `callId` of the webhook). " +
+    "You must have manage permission on the call's lead; otherwise, as for a missing ID or one that is not a " +
+    'call, 400 PERMISSION_DENIED (no existence leak).',
+  params: [
+    {
+      name: 'callId',
+      description: 'Communication ID of the call (the `timelineId` of a Call webhook event), decimal digits.',
+      schema: { type: 'integer', format: 'int64', minimum: 1, example: 563172647619608 },
+    },
+  ],
+  answers: {
+    200: {
+      type: WrappedCallResponseDto,
+      description: 'Call record retrieved successfully.',
+      examples: {
+        dialer: { summary: 'A dialer call (MANUAL)', value: { calls: DIALER_CALL_EXAMPLE } },
+        logged: { summary: 'A manually logged call (LOGGED)', value: { calls: LOGGED_CALL_EXAMPLE } },
+      },
+    },
+  },
+  errors: [invalidId('callId')],
   notManageable: 'No such call, not a call, or its lead is not manageable by the caller',
 };
 

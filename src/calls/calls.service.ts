@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import type { Int64 } from '../common/int64';
+import { type Int64, toJsonInt64 } from '../common/int64';
 import { LeadsService } from '../leads/leads.service';
 import type { Call, ScopedCall } from './call.record';
 import { toCallResponse } from './call.mapper';
 import { CallsRepository } from './calls.repository';
+import type { CallBatchResponseDto } from './dto/call-batch.dto';
 import type { CallResponseDto } from './dto/call-response.dto';
 
 @Injectable()
@@ -22,6 +23,27 @@ export class CallsService {
    */
   findWithLeadAccess(communicationId: Int64, caller: Principal): Promise<ScopedCall | null> {
     return this.repository.findWithLeadAccess(communicationId, caller, this.leads.accessQuery);
+  }
+
+  /**
+   * Many calls at once: the records of the ids the caller may read, in the order asked, and the ids it may not,
+   * in the order asked, without telling why (no such communication, not a call, or a lead the caller may not
+   * manage: Get Call's PERMISSION_DENIED, applied to each id by the same lead policy). An id asked twice is
+   * answered once, at its first place. One statement, whatever the number of ids.
+   */
+  async readBatch(caller: Principal, communicationIds: readonly Int64[]): Promise<CallBatchResponseDto> {
+    const asked = [...new Set(communicationIds)];
+    const found = await this.repository.findManyWithLeadAccess(asked, caller, this.leads.accessQuery);
+    const answer: CallBatchResponseDto = { calls: [], denied: [] };
+    for (const id of asked) {
+      const scoped = found.get(id);
+      if (scoped !== undefined && this.leads.canManage(caller, scoped.leadAccess)) {
+        answer.calls.push(toCallResponse(scoped.call));
+      } else {
+        answer.denied.push(toJsonInt64(id));
+      }
+    }
+    return answer;
   }
 
   /**

@@ -81,7 +81,12 @@ interface Provocation {
 
 /** Demo lead 100001: team 1, assigned to 100234, not hidden. */
 const LEAD = '100001';
-const DEFAULT_PARAMS: Record<string, string> = { communicationId: CALLS.dialer, leadId: LEAD, subscribeId: freshId() };
+const DEFAULT_PARAMS: Record<string, string> = {
+  communicationId: CALLS.dialer,
+  callId: CALLS.dialer,
+  leadId: LEAD,
+  subscribeId: freshId(),
+};
 
 const NO_TOKEN: Provocation = {};
 const DIALER_CLIENT: ClientCaller = { clientOf: USERS.agent, scopes: [Scope.DialerWrite] };
@@ -203,6 +208,10 @@ const PROVOKE: Record<string, Provocation> = {
     params: { communicationId: 'abc' },
   },
   'GET /v2.0/communication/call/{communicationId} 400 PERMISSION_DENIED': { as: USERS.unrelatedAgent },
+  'GET /v1.0/calls/{callId} 400 INVALID_PARAMETER': { as: USERS.agent, params: { callId: 'abc' } },
+  'GET /v1.0/calls/{callId} 400 PERMISSION_DENIED': { as: USERS.unrelatedAgent },
+  'POST /v2.0/communication/call/batch 400 MISSING_PARAMETER': { as: USERS.agent, body: { communicationIds: [1] } },
+  'POST /v2.0/communication/call/batch 400 INVALID_PARAMETER': { as: USERS.agent, body: { ids: [] } },
   ...forEachRoute(['GET /v1.0/calls', 'GET /v1.0/communication/call'], {
     '400 INVALID_PARAMETER': { as: USERS.agent, query: { leadId: 'abc' } },
     '400 MISSING_PARAMETER': { as: USERS.agent, query: { limit: '10' } },
@@ -280,6 +289,8 @@ const PROVOKE: Record<string, Provocation> = {
       'GET /v1.0/leads/{leadId}',
       'POST /v1.0/leads/{leadId}/assignment',
       'GET /v2.0/communication/call/{communicationId}',
+      'POST /v2.0/communication/call/batch',
+      'GET /v1.0/calls/{callId}',
       'GET /v1.0/calls',
       'GET /v1.0/communication/call',
       'POST /v1.0/agent/communication',

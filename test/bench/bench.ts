@@ -24,13 +24,16 @@ import {
  * same run. A second baseline is the framework's ceiling: a bare NestJS app (framework-baseline.ts) answering
  * Get Call's path with the same JSON and nothing else; each case is printed as a fraction of both. BENCH_COMPARE names another checkout (built with `npm run build`): its service runs beside this one
  * on the same database and its two Get Call cases take their turns among these, so that a change is measured
- * against the build before it side by side.
+ * against the build before it side by side. A last case reads calls through the batch (BATCH_SIZE readable calls of
+ * 100234 a request, logged through the API at the start) and the calls per second of both ways are compared.
  */
 const CALL = '/v2.0/communication/call/563172647619608';
 const duration = envNumber('BENCH_DURATION', 10);
 const connections = envNumber('BENCH_CONNECTIONS', 50);
 const warmup = envNumber('BENCH_WARMUP', 5);
 const rounds = envNumber('BENCH_ROUNDS', 5);
+const BATCH = '/v2.0/communication/call/batch';
+const BATCH_SIZE = 100;
 
 /** Get Call's answer as the service gives it, for the framework baseline to send back. */
 async function callJson(baseUrl: string): Promise<string> {
@@ -40,6 +43,24 @@ async function callJson(baseUrl: string): Promise<string> {
   });
   if (response.status !== 200) throw new Error(`Get Call answered ${response.status}`);
   return response.text();
+}
+
+/**
+ * The body of a batch of BATCH_SIZE calls that 100234 may read: the demo's dialer and logged calls and the one above
+ * 2^53, and calls it logs on its lead 100001 through `POST /v1.0/logType` for the rest.
+ */
+async function readableBatch(baseUrl: string, authorization: string): Promise<string> {
+  const ids = ['563172647619608', '563172647619609', '9007199254740993'];
+  while (ids.length < BATCH_SIZE) {
+    const response = await fetch(`${baseUrl}/v1.0/logType`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ leadId: 100001, logType: 'logCall', content: `Bench call ${ids.length}` }),
+    });
+    if (response.status !== 200) throw new Error(`Logging a call answered ${response.status}`);
+    ids.push(/"id":(\d+)/.exec(await response.text())![1]);
+  }
+  return `{"ids":[${ids.join(',')}]}`;
 }
 
 async function benchEngine(db: BenchDatabase): Promise<void> {
@@ -55,7 +76,19 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
   try {
     const tokens = new TokenService(loadAppConfig({}), new JwtKeys(loadAppConfig({})));
     const bearer = (userId: string) => ({ authorization: `Bearer ${tokens.issue({ userId }).accessToken}` });
-    const cases = [
+    const batch = {
+      method: 'POST' as const,
+      headers: { ...bearer('100234'), 'content-type': 'application/json' },
+      body: await readableBatch(server.baseUrl, bearer('100234').authorization),
+    };
+    const cases: {
+      name: string;
+      url: string;
+      headers: Record<string, string>;
+      expect: number;
+      method?: 'POST';
+      body?: string;
+    }[] = [
       { name: 'baseline GET /health/live', url: `${server.baseUrl}/health/live`, headers: {}, expect: 200 },
       { name: 'framework ceiling (bare Nest)', url: framework.baseUrl + CALL, headers: {}, expect: 200 },
       { name: 'GET call as 100234 (allowed)', url: server.baseUrl + CALL, headers: bearer('100234'), expect: 200 },
@@ -67,11 +100,22 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
         { name: 'BEFORE: GET call as 100235', url: before.baseUrl + CALL, headers: bearer('100235'), expect: 400 },
       );
     }
+    const batchCase =
+      cases.push({
+        name: `POST batch of ${BATCH_SIZE} as 100234`,
+        url: server.baseUrl + BATCH,
+        ...batch,
+        expect: 200,
+      }) - 1;
     for (const c of cases) {
-      const response = await fetch(c.url, { headers: c.headers });
+      const response = await fetch(c.url, { method: c.method, headers: c.headers, body: c.body });
       if (response.status !== c.expect) throw new Error(`${c.name}: expected ${c.expect}, got ${response.status}`);
+      if (c.body !== undefined) {
+        const answer = JSON.parse(await response.text()) as { calls: unknown[] };
+        if (answer.calls.length !== BATCH_SIZE) throw new Error(`${c.name}: ${answer.calls.length} calls read`);
+      }
     }
-    for (const c of cases) await runLoad({ url: c.url, headers: c.headers, durationSeconds: warmup, connections });
+    for (const c of cases) await runLoad({ ...c, durationSeconds: warmup, connections });
 
     // The cases take turns, round after round, so that a machine that speeds up or slows down during the run
     // weighs on all of them alike and the ratios to the baseline stay fair.
@@ -79,9 +123,7 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
     const rssStart = server.rssMb();
     for (let round = 0; round < rounds; round++) {
       for (const [i, c] of cases.entries()) {
-        runs[i].push(
-          await runLoad({ url: c.url, headers: c.headers, durationSeconds: duration / rounds, connections }),
-        );
+        runs[i].push(await runLoad({ ...c, durationSeconds: duration / rounds, connections }));
       }
     }
     const rssEnd = server.rssMb();
@@ -109,7 +151,10 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
         `warm-up per case\n` +
         table(['case', 'req/s', 'p50', 'p99', 'vs /health/live', 'vs framework', 'errors'], rows) +
         `\nservice memory (RSS): ${rssStart.toFixed(0)} MB at the start of the measured rounds, ` +
-        `${rssEnd.toFixed(0)} MB at their end\n`,
+        `${rssEnd.toFixed(0)} MB at their end\n` +
+        `calls read per second: ${rate(results[2]).toFixed(0)} by single Get Calls, ` +
+        `${(rate(results[batchCase]) * BATCH_SIZE).toFixed(0)} by batches of ${BATCH_SIZE} ` +
+        `(${((rate(results[batchCase]) * BATCH_SIZE) / rate(results[2])).toFixed(1)}x, target 15x)\n`,
     );
   } finally {
     await server.stop();

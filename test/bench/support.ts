@@ -161,10 +161,12 @@ export interface LoadResult {
   timeouts: number;
 }
 
-/** Drives one URL with autocannon and records every response. */
+/** Drives one URL with autocannon (GET unless told) and records every response. */
 export function runLoad(options: {
   url: string;
+  method?: 'GET' | 'POST';
   headers?: Record<string, string>;
+  body?: string;
   durationSeconds: number;
   connections: number;
 }): Promise<LoadResult> {
@@ -174,7 +176,10 @@ export function runLoad(options: {
     const instance = autocannon(
       {
         url: options.url,
+        // Only when given: autocannon's defaults do not fill in an option given as undefined.
+        ...(options.method === undefined ? {} : { method: options.method }),
         headers: options.headers,
+        ...(options.body === undefined ? {} : { body: options.body }),
         connections: options.connections,
         duration: options.durationSeconds,
       },

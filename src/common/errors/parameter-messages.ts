@@ -27,3 +27,11 @@ export function utcTimeMessage(name: string): string {
 export function limitMessage(max: number): string {
   return `limit must be an integer from 1 to ${max}.`;
 }
+
+export function positiveIdMessage(name: string): string {
+  return `${name} must be a positive integer id (int64).`;
+}
+
+export function idListMessage(name: string, max: number): string {
+  return `${name} must be a list of 1 to ${max} ids.`;
+}

@@ -116,6 +116,17 @@ describe('parseJsonLossless', () => {
     }
   });
 
+  it('takes the bound a route gives instead', () => {
+    const list = (n: number) => `{"ids":[${Array(n).fill(7).join(',')}]}`;
+    expect(parseJsonLossless(list(1999), 2000)).toEqual({ ids: Array(1999).fill(7) });
+    expect(() => parseJsonLossless(list(2000), 2000)).toThrow(
+      new AppError(
+        ErrorCode.MalformedJson,
+        'The request body holds more than 2000 keys and array items; no operation takes that many.',
+      ),
+    );
+  });
+
   it.each([
     '{',
     '{"a":1,}',

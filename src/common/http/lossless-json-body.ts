@@ -5,9 +5,10 @@ import { ErrorCode } from '../errors/error-code';
 export const MAX_JSON_DEPTH = 32;
 
 /**
- * Keys and array items a request body may hold, at every depth together. The largest body of any route (a dialer
- * call) has 20 fields; a body with fifty times that is no request of this API, and refusing it at once keeps the
- * cost of a body bounded by its size whatever its shape.
+ * Keys and array items a request body may hold, at every depth together, unless its route says otherwise. The
+ * largest body of any route (a dialer call) has 20 fields; a body with fifty times that is no request of this API,
+ * and refusing it at once keeps the cost of a body bounded by its size whatever its shape. A route whose body is a
+ * list (the call batch's ids) declares its own bound with `AcceptsBody({ members })`.
  */
 export const MAX_JSON_MEMBERS = 1000;
 
@@ -21,15 +22,15 @@ export const MAX_JSON_NUMBER_LENGTH = 64;
 /**
  * JSON.parse, except that an integer beyond 2^53 becomes a bigint with all its digits, so that an int64
  * id sent as a JSON number (9007199254740993) arrives exact. Duplicate keys with different values, nesting
- * deeper than {@link MAX_JSON_DEPTH}, more than {@link MAX_JSON_MEMBERS} keys and items and a number longer than
+ * deeper than {@link MAX_JSON_DEPTH}, more than `maxMembers` keys and items and a number longer than
  * {@link MAX_JSON_NUMBER_LENGTH} characters are refused with
  * MALFORMED_JSON; `__proto__` is an ordinary key. Only whitespace is undefined (no body).
  *
  * One pass, whose cost is linear in the length of the text whatever its shape: strings are found with indexOf
  * and decoded by the engine's own JSON.parse, and the member limit stops a text of many small values early.
  */
-export function parseJsonLossless(source: string): unknown {
-  const reader = new Reader(source);
+export function parseJsonLossless(source: string, maxMembers = MAX_JSON_MEMBERS): unknown {
+  const reader = new Reader(source, maxMembers);
   reader.skipWhitespace();
   if (reader.at === source.length) return undefined;
   const value = reader.value(0);
@@ -54,7 +55,10 @@ class Reader {
   at = 0;
   private members = 0;
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly maxMembers: number,
+  ) {}
 
   value(depth: number): unknown {
     const c = this.source.charCodeAt(this.at);
@@ -179,10 +183,10 @@ class Reader {
   }
 
   private countMember(): void {
-    if (++this.members > MAX_JSON_MEMBERS) {
+    if (++this.members > this.maxMembers) {
       throw new AppError(
         ErrorCode.MalformedJson,
-        `The request body holds more than ${MAX_JSON_MEMBERS} keys and array items; no operation takes that many.`,
+        `The request body holds more than ${this.maxMembers} keys and array items; no operation takes that many.`,
       );
     }
   }

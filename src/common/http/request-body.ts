@@ -6,7 +6,7 @@ import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import { parseJsonLossless } from './lossless-json-body';
+import { MAX_JSON_MEMBERS, parseJsonLossless } from './lossless-json-body';
 
 /** The largest body of any route, in bytes (1 MB). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -19,11 +19,13 @@ export interface BodyOptions {
   limit?: number;
   /** Whether the route takes an `application/x-www-form-urlencoded` form besides JSON. */
   form?: boolean;
+  /** The keys and array items its JSON may hold, at every depth together; {@link MAX_JSON_MEMBERS} by default. */
+  members?: number;
 }
 
 const BODY_OPTIONS = 'http:bodyOptions';
 
-/** How the route's body is read, when it differs from the default (JSON of at most 1 MB). */
+/** How the route's body is read, when it differs from the default (JSON of at most 1 MB and 1,000 members). */
 export const AcceptsBody = (options: BodyOptions): MethodDecorator => SetMetadata(BODY_OPTIONS, options);
 
 /** The methods whose body a route reads; a body sent with any other (a GET's) is discarded unread. */
@@ -44,7 +46,7 @@ export class RequestBodyGuard implements CanActivate {
     // A GET (Get Call) passes without a promise to wait for.
     if (!METHODS_WITH_BODY.has(request.method)) return true;
     const options = this.reflector.get<BodyOptions | undefined>(BODY_OPTIONS, context.getHandler());
-    return readBody(request, options?.limit ?? BODY_LIMIT, options?.form === true).then((body) => {
+    return readBody(request, options ?? {}).then((body) => {
       request.body = body;
       return true;
     });
@@ -79,8 +81,9 @@ export function bodyWaitMs(request: Request, now = performance.now()): number {
 export const SEND_FORM_OR_JSON =
   'Send the body as a form (application/x-www-form-urlencoded) or as JSON (application/json).';
 
-async function readBody(request: Request, limit: number, form: boolean): Promise<unknown> {
+async function readBody(request: Request, options: BodyOptions): Promise<unknown> {
   if (!declaresBody(request)) return undefined;
+  const { limit = BODY_LIMIT, form = false, members = MAX_JSON_MEMBERS } = options;
   const json = request.is(['application/json', 'application/*+json']) !== false;
   if (!json && !(form && request.is('application/x-www-form-urlencoded') !== false)) {
     throw new AppError(
@@ -96,7 +99,7 @@ async function readBody(request: Request, limit: number, form: boolean): Promise
   if (charset === 'iso-8859-1') return readForm(bytes.toString('latin1'), true);
   // UTF-8, a byte order mark dropped and a broken sequence read as U+FFFD.
   const text = new TextDecoder().decode(bytes);
-  return json ? parseJsonLossless(text) : readForm(text, false);
+  return json ? parseJsonLossless(text, members) : readForm(text, false);
 }
 
 /** The body's bytes, decompressed, refused past `limit` (413) as soon as they exceed it. */

@@ -10,7 +10,13 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { ErrorCode } from '../errors/error-code';
-import { requiredMessage, tooLongMessage, utcTimeMessage } from '../errors/parameter-messages';
+import {
+  idListMessage,
+  positiveIdMessage,
+  requiredMessage,
+  tooLongMessage,
+  utcTimeMessage,
+} from '../errors/parameter-messages';
 import { parseInt64Value } from '../int64';
 import { characterCount } from '../text';
 import { isUtcDateTime } from '../utc-time';
@@ -69,12 +75,42 @@ export function Int64Id(options?: ValidationOptions): PropertyDecorator {
       {
         name: 'isInt64Id',
         validator: {
-          validate: (value: unknown) => typeof value === 'string' && parseInt64Value(value) === value,
-          defaultMessage: () => '$property must be a positive integer id (int64)',
+          validate: isCanonicalId,
+          defaultMessage: () => positiveIdMessage('$property'),
         },
       },
       options,
     ),
+  );
+}
+
+const isCanonicalId = (value: unknown): boolean => typeof value === 'string' && parseInt64Value(value) === value;
+
+/**
+ * A list of 1 to `max` positive int64 ids, each as {@link Int64Id} takes one; the DTO receives their canonical
+ * decimal strings. The refusal names the field, or its first bad item by position (`ids[3]`).
+ */
+export function Int64IdList(max: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      Array.isArray(value) ? value.map((item: unknown) => parseInt64Value(item) ?? item) : value,
+    ),
+    ValidateBy({
+      name: 'isInt64IdList',
+      constraints: [max],
+      validator: {
+        validate: (value: unknown) =>
+          Array.isArray(value) && value.length >= 1 && value.length <= max && value.every(isCanonicalId),
+        defaultMessage: (args) => {
+          const value: unknown = args?.value;
+          const at =
+            Array.isArray(value) && value.length >= 1 && value.length <= max
+              ? value.findIndex((item) => !isCanonicalId(item))
+              : -1;
+          return at === -1 ? idListMessage('$property', max) : positiveIdMessage(`$property[${at}]`);
+        },
+      },
+    }),
   );
 }
 

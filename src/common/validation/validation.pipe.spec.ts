@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import { Optional, Required, Text } from './fields';
+import { Int64IdList, Optional, Required, Text } from './fields';
 import { createValidationPipe } from './validation.pipe';
 
 class NoteDto {
@@ -31,6 +31,12 @@ function bodyWithUntouchableKeys(fields: Record<string, unknown>, otherKeys: num
       return Reflect.get(target, key, receiver) as unknown;
     },
   });
+}
+
+class IdsDto {
+  @Required()
+  @Int64IdList(3)
+  ids!: string[];
 }
 
 describe('AppValidationPipe', () => {
@@ -69,5 +75,28 @@ describe('AppValidationPipe', () => {
     ['x', ErrorCode.InvalidParameter],
   ])('refuses the body %j as a whole', async (body, code) => {
     await expect(asBody(body)).rejects.toEqual(expect.objectContaining({ code }) as AppError);
+  });
+
+  describe('Int64IdList', () => {
+    const asIds = (ids: unknown) => pipe.transform({ ids }, { type: 'body', metatype: IdsDto });
+
+    it('reads numbers (exact above 2^53) and digit strings as canonical decimal strings', async () => {
+      await expect(asIds([7, 9007199254740993n, '007'])).resolves.toEqual({ ids: ['7', '9007199254740993', '7'] });
+    });
+
+    it.each([[[]], [[1, 2, 3, 4]], ['1,2'], [{ 0: 1 }], [5]])(
+      'refuses %j as a whole, naming the field',
+      async (ids) => {
+        await expect(asIds(ids)).rejects.toEqual(
+          new AppError(ErrorCode.InvalidParameter, 'ids must be a list of 1 to 3 ids.'),
+        );
+      },
+    );
+
+    it.each([0, -1, 1.5, 'abc', null, [1], '9223372036854775808'])('names the place of the item %j', async (item) => {
+      await expect(asIds([1, item, 'x'])).rejects.toEqual(
+        new AppError(ErrorCode.InvalidParameter, 'ids[1] must be a positive integer id (int64).'),
+      );
+    });
   });
 });
