@@ -44,7 +44,7 @@ function setup(page: SearchPage<Call> = { entries: [logged('701'), logged('702')
   const leads = Object.assign(Object.create(LeadsService.prototype) as LeadsService, {});
   Object.defineProperty(leads, 'manageFilter', { get: () => FILTER });
   const clock: Pick<Clock, 'now'> = { now: () => NOW };
-  const service = new CommunicationSearchService(repository as CommunicationSearchRepository, leads, clock as Clock);
+  const service = new CommunicationSearchService(repository as CommunicationSearchRepository, leads, clock);
   return { service, asked };
 }
 
