@@ -39,3 +39,19 @@ export enum CallingOutcome {
   DNCNumber = 'DNCNumber',
   DNCContact = 'DNCContact',
 }
+
+/** The channels of a logged email or text, the communications that are not calls. */
+export type MessageChannel = Channel.Email | Channel.Text;
+
+/** How an email or a text came to be: written by hand (a manual log) or sent by an automation. */
+export enum MessageType {
+  Manual = 'Manual',
+  Auto = 'Auto',
+}
+
+/** What happened to an email, as the source system names its events. */
+export enum EmailEventType {
+  Sent = 'Sent',
+  Opened = 'Opened',
+  Bounced = 'Bounced',
+}

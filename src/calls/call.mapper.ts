@@ -71,11 +71,11 @@ const CALLING_OUTCOMES: ReadonlySet<string> = new Set(Object.values(CallingOutco
  * unknown enum value, an empty text, a negative count) is treated as having no value and left out, so
  * that the answer never leaves the documented types.
  */
-function oneOf<T extends string>(allowed: ReadonlySet<string>, value: string | null): T | null {
+export function oneOf<T extends string>(allowed: ReadonlySet<string>, value: string | null): T | null {
   return value !== null && allowed.has(value) ? (value as T) : null;
 }
 
-function text(value: string | null): string | null {
+export function text(value: string | null): string | null {
   return value === '' ? null : value;
 }
 
@@ -88,7 +88,7 @@ function rating(value: number | null): number | null {
   return n !== null && n <= 5 ? n : null;
 }
 
-function fromLogDirection(value: string | null): CallDirection | null {
+export function fromLogDirection(value: string | null): CallDirection | null {
   // Only the two values a log may carry; anything else means the log has no direction.
   switch (value) {
     case LogDirection.Outbound:

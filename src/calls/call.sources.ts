@@ -1,5 +1,8 @@
-import { leadScopedSource } from '../leads/lead-manage.guard';
+import { leadScopedSource, type LeadScopedSource } from '../leads/lead-manage.guard';
+import { Channel, type MessageChannel } from './call-enums';
 import { CallsService } from './calls.service';
+import type { ScopedLog } from './manual-log.record';
+import { ManualLogsService } from './manual-logs.service';
 
 /** The call of the `communicationId` path parameter, with its lead's access facts. */
 export const CALL_IN_PATH = leadScopedSource({
@@ -16,3 +19,17 @@ export const CALL_ID_IN_PATH = leadScopedSource({
   service: CallsService,
   find: (calls, id, caller) => calls.findWithLeadAccess(id, caller),
 });
+
+/** The email or text (by `channel`) of the `communicationId` path parameter, with its lead's access facts. */
+function messageInPath(channel: MessageChannel): LeadScopedSource<ScopedLog> {
+  return leadScopedSource({
+    in: 'path',
+    field: 'communicationId',
+    service: ManualLogsService,
+    find: (logs, id, caller) => logs.findWithLeadAccess(channel, id, caller),
+  });
+}
+
+export const EMAIL_IN_PATH = messageInPath(Channel.Email);
+
+export const TEXT_IN_PATH = messageInPath(Channel.Text);

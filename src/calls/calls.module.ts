@@ -11,6 +11,7 @@ import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 import { DialerIngestionController } from './dialer-ingestion.controller';
 import { DialerIngestionService } from './dialer-ingestion.service';
+import { EmailsTextsController } from './emails-texts.controller';
 import { ManualLogsController } from './manual-logs.controller';
 import { ManualLogsService } from './manual-logs.service';
 
@@ -18,13 +19,14 @@ import { CommonModule } from '../common/common.module';
 import { CommunicationSearchController } from './communication-search.controller';
 import { CommunicationSearchRepository } from './communication-search.repository';
 import { CommunicationSearchService } from './communication-search.service';
-/** Calls: Get Call, the call lists, the search by agent, manual logs and dialer ingestion. */
+/** Calls: Get Call, the call lists, the search by agent, manual logs, logged emails and texts, dialer ingestion. */
 @Module({
   imports: [AuthModule, CommonModule, DatabaseModule, IdempotencyModule, LeadsModule, WebhooksModule],
   controllers: [
     CallsController,
     CallListsController,
     ManualLogsController,
+    EmailsTextsController,
     DialerIngestionController,
     CommunicationSearchController,
   ],

@@ -17,7 +17,9 @@ import { CallBatchRequestDto, CallBatchResponseDto, MAX_BATCH_IDS, WrappedCallRe
 import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 import { CallHistoryResponseDto, CallListResponseDto, MAX_LIMIT } from './dto/call-list.dto';
 import { CallResponseDto } from './dto/call-response.dto';
+import { EMAIL_EXAMPLE, EmailResponseDto } from './dto/email-response.dto';
 import { LogType, ManualLogResponseDto } from './dto/manual-log.dto';
+import { TEXT_EXAMPLE, TextResponseDto } from './dto/text-response.dto';
 
 export const GET_CALL: LeadScopedDoc = {
   summary: 'Get a call by ID',
@@ -167,7 +169,7 @@ export const LOG_MANUALLY: RouteDoc = {
     'Logs a call, an email or a text by hand on a lead you may manage. `content` longer than 5000 characters is ' +
     'truncated to 5000. The fields of another channel are accepted and ignored. A logged call is at once ' +
     'readable with Get Call (`GET /v2.0/communication/call/{id}`) as a manually logged call; a logged email or ' +
-    'text is not a call there.',
+    'text is not a call there, but is read with `GET /v2.0/communication/email/{id}` or `.../text/{id}`.',
   answers: {
     200: {
       type: ManualLogResponseDto,
@@ -200,6 +202,62 @@ export const LOG_MANUALLY: RouteDoc = {
       summary: 'A field is too long',
     },
   ],
+};
+
+const COMMUNICATION_ID = (what: string, example: number) => ({
+  name: 'communicationId',
+  description: `Communication ID of the ${what} (the \`id\` of its manual log), decimal digits.`,
+  schema: { type: 'integer' as const, format: 'int64', minimum: 1, example },
+});
+
+const SAME_DENIAL =
+  'otherwise 400 PERMISSION_DENIED is returned (no existence leak): no such communication, one of another ' +
+  'channel and a lead you may not manage get the same answer.';
+
+export const GET_EMAIL: LeadScopedDoc = {
+  summary: 'Get an email by ID',
+  description:
+    'Returns the email identified by the given communication ID. The communication must be an email record, ' +
+    `and the caller must have manage permission on the owning lead; ${SAME_DENIAL} ` +
+    'A logged email (`POST /v1.0/logType` with `logEmail`) is built from its log: `direction` from ' +
+    '`outboundOrInbound`, `eventType` `Sent` when outbound, `emailEventTime` when it was logged, `emailType` ' +
+    '`Manual`. A key without a value is absent.',
+  params: [COMMUNICATION_ID('email', 563172647619610)],
+  answers: {
+    200: {
+      type: EmailResponseDto,
+      description: 'Email retrieved successfully.',
+      examples: {
+        logged: { summary: 'A logged outbound email with a subject', value: EMAIL_EXAMPLE },
+        bare: {
+          summary: 'A logged email without direction or subject (demo email 563172647619610)',
+          value: {
+            id: 563172647619610,
+            leadId: 100001,
+            agentId: 100234,
+            emailEventTime: '2026-04-22 11:00:00',
+            emailType: 'Manual',
+          },
+        },
+      },
+    },
+  },
+  errors: [invalidId('communicationId')],
+  notManageable: 'No such email, not an email, or its lead is not manageable by the caller',
+};
+
+export const GET_TEXT: LeadScopedDoc = {
+  summary: 'Get a text by ID',
+  description:
+    'Returns the text message identified by the given communication ID. The communication must be a text ' +
+    `record, and the caller must have manage permission on the owning lead; ${SAME_DENIAL} ` +
+    'A logged text (`POST /v1.0/logType` with `logText`) is built from its log: `direction` from ' +
+    '`outboundOrInbound`, `textTime` when it was logged, `textType` `Manual`, `textContent` its content. A key ' +
+    'without a value is absent.',
+  params: [COMMUNICATION_ID('text', TEXT_EXAMPLE.id)],
+  answers: { 200: { type: TextResponseDto, description: 'Text retrieved successfully.', example: TEXT_EXAMPLE } },
+  errors: [invalidId('communicationId')],
+  notManageable: 'No such text, not a text, or its lead is not manageable by the caller',
 };
 
 export const INGEST_DIALER_CALL: RouteDoc = {

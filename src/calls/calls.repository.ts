@@ -5,10 +5,11 @@ import { IdGenerator } from '../database/id-generator';
 import { insertWithFreshId } from '../database/insert-with-fresh-id';
 import { SqlReader } from '../database/sql-reader';
 import { sqlBool, sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
-import type { LeadCaller } from '../leads/lead-access';
+import type { LeadCaller, LeadScoped } from '../leads/lead-access';
 import type { LeadAccessQuery } from '../leads/leads.service';
-import { Channel } from './call-enums';
+import { Channel, type MessageChannel } from './call-enums';
 import type { Call, ScopedCall } from './call.record';
+import type { ManualLog, ScopedLog } from './manual-log.record';
 import { CommunicationEntity } from './communication.entity';
 import { DialerCallRecordEntity } from './dialer-call-record.entity';
 
@@ -62,6 +63,46 @@ export const CALL_COLUMNS =
 
 export const WITH_DIALER = 'LEFT JOIN dialer_call_records d ON d.id = c.dialer_call_record_id';
 
+/** A communication as a manual log stores it. */
+export interface LogRow {
+  id: SqlValue;
+  lead_id: SqlValue;
+  agent_id: SqlValue;
+  channel: SqlValue;
+  source: SqlValue;
+  log_phone_number: SqlValue;
+  log_direction: SqlValue;
+  content: SqlValue;
+  is_pin: SqlValue;
+  calling_outcome: SqlValue;
+  email_subject: SqlValue;
+  to_email: SqlValue;
+  from_email: SqlValue;
+  create_time: SqlValue;
+}
+
+const LOG_COLUMNS =
+  'c.id, c.lead_id, c.agent_id, c.source, c.log_phone_number, c.log_direction, c.content, c.is_pin, ' +
+  'c.calling_outcome, c.email_subject, c.to_email, c.from_email, c.create_time';
+
+/** What the read of one communication by id selects for a channel, and how it makes the scoped record. */
+interface ChannelRead<T> {
+  readonly columns: string;
+  readonly joins: string;
+  scope(row: object, lead: LeadScoped): T;
+}
+
+const CALL_READ: ChannelRead<ScopedCall> = {
+  columns: CALL_COLUMNS,
+  joins: WITH_DIALER,
+  scope: (row, lead) => ({ ...lead, call: readCall(row as CallRow) }),
+};
+const LOG_READ: ChannelRead<ScopedLog> = {
+  columns: LOG_COLUMNS,
+  joins: '',
+  scope: (row, lead) => ({ ...lead, log: readLog(row as LogRow) }),
+};
+
 const COUNT_SQL = `SELECT COUNT(*) AS total FROM communications c WHERE c.lead_id = ? AND c.channel = '${Channel.Call}'`;
 const PAGE_SQL =
   `SELECT ${CALL_COLUMNS} FROM communications c ${WITH_DIALER} ` +
@@ -77,7 +118,7 @@ export class CallsRepository {
   private readonly keysetPageSql: string;
   /** The FROM clause of a batch: its ids, and the communication each of them reads (see findManyWithLeadAccess). */
   private readonly batchFrom: string;
-  private findSql: { access: LeadAccessQuery; sql: string } | null = null;
+  private readonly findSql = new Map<ChannelRead<unknown>, { access: LeadAccessQuery; sql: string }>();
   private findManySql: { access: LeadAccessQuery; sql: string } | null = null;
 
   constructor(
@@ -111,24 +152,24 @@ export class CallsRepository {
 
   /**
    * The call with this communication id and its lead's access facts for the caller, in one statement; null
-   * when there is no such communication or it is not a call. No existence leak, also in time: when there is
-   * no such communication, a stand-in row (the first communication) is read in its place, with the same
-   * joins, so that a missing id, a communication that is not a call and a call of a lead the caller may not
-   * manage cost the same.
+   * when there is no such communication or it is not a call (see {@link findScoped}).
    */
-  async findWithLeadAccess(
+  findWithLeadAccess(communicationId: Int64, caller: LeadCaller, access: LeadAccessQuery): Promise<ScopedCall | null> {
+    return this.findScoped(CALL_READ, Channel.Call, communicationId, caller, access);
+  }
+
+  /**
+   * The email or text (by `channel`) with this communication id, as its log stores it, and its lead's access
+   * facts for the caller, in one statement; null when there is no such communication or it is of another
+   * channel (see {@link findScoped}).
+   */
+  findLogWithLeadAccess(
+    channel: MessageChannel,
     communicationId: Int64,
     caller: LeadCaller,
     access: LeadAccessQuery,
-  ): Promise<ScopedCall | null> {
-    const rows = await this.sql.query<CallRow & { channel: SqlValue }>(this.findSqlFor(access), [
-      ...access.params(caller),
-      communicationId,
-    ]);
-    const row = rows[0];
-    if (row === undefined) return null;
-    const found: ScopedCall = { leadId: String(row.lead_id), leadAccess: access.read(row), call: readCall(row) };
-    return found.call.id === communicationId && row.channel === Channel.Call ? found : null;
+  ): Promise<ScopedLog | null> {
+    return this.findScoped(LOG_READ, channel, communicationId, caller, access);
   }
 
   /**
@@ -202,18 +243,44 @@ export class CallsRepository {
     await manager.insert(DialerCallRecordEntity, record);
   }
 
-  private findSqlFor(access: LeadAccessQuery): string {
-    if (this.findSql?.access !== access) {
-      this.findSql = {
+  /**
+   * The communication of this channel with this id and its lead's access facts, in one statement; null when
+   * there is no such communication or it is of another channel. No existence leak, also in time: when there is
+   * no such communication, a stand-in row (the first communication) is read in its place, with the same joins,
+   * so that a missing id, a communication of another channel and one of a lead the caller may not manage cost
+   * the same.
+   */
+  private async findScoped<T>(
+    read: ChannelRead<T>,
+    channel: Channel,
+    communicationId: Int64,
+    caller: LeadCaller,
+    access: LeadAccessQuery,
+  ): Promise<T | null> {
+    const rows = await this.sql.query<{ id: SqlValue; lead_id: SqlValue; channel: SqlValue }>(
+      this.findSqlFor(read, access),
+      [...access.params(caller), communicationId],
+    );
+    const row = rows[0];
+    if (row === undefined) return null;
+    const found = read.scope(row, { leadId: String(row.lead_id), leadAccess: access.read(row) });
+    return String(row.id) === communicationId && row.channel === channel ? found : null;
+  }
+
+  private findSqlFor(read: ChannelRead<unknown>, access: LeadAccessQuery): string {
+    let cached = this.findSql.get(read);
+    if (cached?.access !== access) {
+      cached = {
         access,
         sql:
-          `SELECT ${CALL_COLUMNS}, c.channel, ${access.select} ` +
-          `FROM communications c ${access.join('c.lead_id')} ${WITH_DIALER} ` +
+          `SELECT ${read.columns}, c.channel, ${access.select} ` +
+          `FROM communications c ${access.join('c.lead_id')} ${read.joins} ` +
           'WHERE c.id = COALESCE((SELECT x.id FROM communications x WHERE x.id = ?), ' +
           '(SELECT MIN(y.id) FROM communications y))',
       };
+      this.findSql.set(read, cached);
     }
-    return this.findSql.sql;
+    return cached.sql;
   }
 
   private findManySqlFor(access: LeadAccessQuery): string {
@@ -262,5 +329,25 @@ export function readCall(row: CallRow): Call {
             price: row.price === null || row.price === undefined ? null : Number(row.price),
             elapsedSeconds: sqlInt(row.elapsed_seconds),
           },
+  };
+}
+
+/** A row of the log columns as a typed manual log, alike from both engines. */
+export function readLog(row: LogRow): ManualLog {
+  return {
+    id: String(row.id),
+    leadId: String(row.lead_id),
+    agentId: String(row.agent_id),
+    channel: String(row.channel) as Channel,
+    source: String(row.source),
+    phoneNumber: sqlString(row.log_phone_number),
+    direction: sqlString(row.log_direction),
+    content: sqlString(row.content),
+    isPin: sqlBool(row.is_pin),
+    callingOutcome: sqlString(row.calling_outcome),
+    emailSubject: sqlString(row.email_subject),
+    toEmail: sqlString(row.to_email),
+    fromEmail: sqlString(row.from_email),
+    createTime: sqlDateTime(row.create_time) as string,
   };
 }

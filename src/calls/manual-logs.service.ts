@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { toJsonInt64 } from '../common/int64';
+import type { Int64 } from '../common/int64';
 import { truncateCharacters } from '../common/text';
 import { formatUtc } from '../common/utc-time';
 import { nowToTheSecond } from '../common/utc-time';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import type { LeadScoped } from '../leads/lead-access';
+import { LeadsService } from '../leads/leads.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
-import { Channel, CommunicationSource } from './call-enums';
+import { Channel, CommunicationSource, type MessageChannel } from './call-enums';
 import { CallsRepository, type NewCommunication } from './calls.repository';
 import { type CreateManualLogDto, LOG_CONTENT_MAX, type ManualLogResponseDto, LogType } from './dto/manual-log.dto';
+import { toManualLogEntry } from './manual-log.mapper';
+import type { ManualLog, ScopedLog } from './manual-log.record';
 
 const CHANNELS: Record<LogType, Channel> = {
   [LogType.Call]: Channel.Call,
@@ -23,6 +26,7 @@ export class ManualLogsService {
     private readonly repository: CallsRepository,
     private readonly idempotency: IdempotencyService,
     private readonly events: CallEventsOutbox,
+    private readonly leads: LeadsService,
   ) {}
 
   /**
@@ -47,7 +51,7 @@ export class ManualLogsService {
       source: CommunicationSource.Logged,
       dialerCallRecordId: null,
       logPhoneNumber: callOrText ? (input.leadPhoneNumber ?? null) : null,
-      logDirection: callOrText ? (input.outboundOrInbound ?? null) : null,
+      logDirection: input.outboundOrInbound ?? null,
       content: truncateCharacters(input.content, LOG_CONTENT_MAX).text,
       isPin: input.isPin ?? false,
       emailSubject: channel === Channel.Email ? (input.emailSubject ?? null) : null,
@@ -71,26 +75,38 @@ export class ManualLogsService {
           agentId: caller.userId,
         });
       }
-      return { logType: toManualLog(stored, log) };
+      return { logType: toManualLogEntry(asManualLog(stored, log)) };
     });
     this.events.committed();
     return answer;
   }
+
+  /**
+   * The email or text with this communication id together with its lead's access facts for the caller, in one
+   * query; null when there is no such communication or it is of another channel. Whether the caller may see it
+   * is the lead policy's decision (see LeadManageGuard).
+   */
+  findWithLeadAccess(channel: MessageChannel, communicationId: Int64, caller: Principal): Promise<ScopedLog | null> {
+    return this.repository.findLogWithLeadAccess(channel, communicationId, caller, this.leads.accessQuery);
+  }
 }
 
-function toManualLog(id: string, log: NewCommunication) {
-  const dto = {} as ManualLogResponseDto['logType'];
-  dto.id = toJsonInt64(id);
-  dto.leadId = toJsonInt64(log.leadId);
-  if (log.logPhoneNumber !== null) dto.leadPhoneNumber = log.logPhoneNumber;
-  if (log.callingOutcome !== null) dto.callingOutcome = log.callingOutcome;
-  dto.content = log.content ?? '';
-  dto.createTime = formatUtc(log.createTime);
-  if (log.logDirection !== null) dto.outboundOrInbound = log.logDirection;
-  dto.isPin = log.isPin;
-  dto.agentId = toJsonInt64(log.agentId);
-  if (log.emailSubject !== null) dto.emailSubject = log.emailSubject;
-  if (log.toEmail !== null) dto.toEmail = log.toEmail;
-  if (log.fromEmail !== null) dto.fromEmail = log.fromEmail;
-  return dto;
+/** The log just stored, as a list reads it back. */
+function asManualLog(id: Int64, log: NewCommunication): ManualLog {
+  return {
+    id,
+    leadId: log.leadId,
+    agentId: log.agentId,
+    channel: log.channel,
+    source: log.source,
+    phoneNumber: log.logPhoneNumber,
+    direction: log.logDirection,
+    content: log.content,
+    isPin: log.isPin,
+    callingOutcome: log.callingOutcome,
+    emailSubject: log.emailSubject,
+    toEmail: log.toEmail,
+    fromEmail: log.fromEmail,
+    createTime: formatUtc(log.createTime),
+  };
 }

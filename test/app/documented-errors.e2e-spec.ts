@@ -219,6 +219,14 @@ const PROVOKE: Record<string, Provocation> = {
     '400 PERMISSION_DENIED': { as: USERS.unrelatedAgent, query: { leadId: LEAD } },
   }),
 
+  ...forEachRoute(
+    ['GET /v2.0/communication/email/{communicationId}', 'GET /v2.0/communication/text/{communicationId}'],
+    {
+      '400 INVALID_PARAMETER': { as: USERS.agent, params: { communicationId: 'abc' } },
+      // DEFAULT_PARAMS name a call: of another channel, the same answer as a lead one may not manage.
+      '400 PERMISSION_DENIED': { as: USERS.agent },
+    },
+  ),
   'POST /v1.0/logType 400 MISSING_PARAMETER': { as: USERS.agent, body: { leadId: LEAD, logType: 'logCall' } },
   'POST /v1.0/logType 400 INVALID_PARAMETER': { as: USERS.agent, body: { ...LOG_CALL, logType: 'logcall' } },
   'POST /v1.0/logType 400 PARAMETER_TOO_LONG': {
@@ -294,6 +302,8 @@ const PROVOKE: Record<string, Provocation> = {
       'GET /v1.0/calls',
       'GET /v1.0/communication/call',
       'POST /v1.0/agent/communication',
+      'GET /v2.0/communication/email/{communicationId}',
+      'GET /v2.0/communication/text/{communicationId}',
       'POST /v1.0/logType',
       'POST /v1.0/dialer/calls',
       'POST /v1.0/webhook',

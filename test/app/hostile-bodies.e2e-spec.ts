@@ -388,10 +388,7 @@ describe(HOSTILE_INPUT, () => {
           ...enumField(Object.values(CallingOutcome)),
           accepts: channel(['logCall'], isIn(...Object.values(CallingOutcome))),
         },
-        outboundOrInbound: {
-          ...enumField(Object.values(LogDirection)),
-          accepts: channel(['logCall', 'logText'], isIn(...Object.values(LogDirection))),
-        },
+        outboundOrInbound: enumField(Object.values(LogDirection)),
         isPin: booleanField,
         emailSubject: { ...textField(255), accepts: channel(['logEmail'], isText(255)) },
         toEmail: { ...emailField, accepts: channel(['logEmail'], emailField.accepts) },

@@ -113,7 +113,7 @@ describe('POST /v1.0/logType', () => {
   });
 
   describe('a logged email or text', () => {
-    it('answers an email with the email fields, the call fields ignored, and it is not a call', async () => {
+    it('answers an email with the email fields and its direction, the call fields ignored, and it is not a call', async () => {
       const res = await post({
         ...logCall,
         logType: 'logEmail',
@@ -126,12 +126,14 @@ describe('POST /v1.0/logType', () => {
         'leadId',
         'content',
         'createTime',
+        'outboundOrInbound',
         'isPin',
         'agentId',
         'emailSubject',
         'toEmail',
         'fromEmail',
       ]);
+      expect(res.body.logType).toMatchObject({ outboundOrInbound: 'outbound' });
       expect((await getCall(idOf(res.text))).text).toBe(PERMISSION_DENIED_JSON);
     });
 
@@ -263,6 +265,12 @@ describe('POST /v1.0/logType', () => {
       [
         'a direction out of the list',
         { ...logCall, outboundOrInbound: 'Outbound' },
+        'INVALID_PARAMETER',
+        'outboundOrInbound must be outbound or inbound.',
+      ],
+      [
+        'a direction out of the list on an email',
+        { ...logCall, logType: 'logEmail', outboundOrInbound: 'sent' },
         'INVALID_PARAMETER',
         'outboundOrInbound must be outbound or inbound.',
       ],

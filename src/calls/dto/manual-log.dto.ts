@@ -86,10 +86,9 @@ export class CreateManualLogDto {
   @ApiPropertyOptional({
     enum: LogDirection,
     enumName: 'LogDirection',
-    description: "Direction from the agent's point of view (calls and texts).",
+    description: "Direction from the agent's point of view (calls, emails and texts).",
     example: LogDirection.Outbound,
   })
-  @ValidateIf(isCallOrText)
   @Optional()
   @IsIn(Object.values(LogDirection), { message: '$property must be outbound or inbound' })
   outboundOrInbound?: LogDirection;
@@ -158,7 +157,7 @@ export class ManualLogDto {
   })
   createTime!: string;
 
-  @ApiPropertyOptional({ enum: LogDirection, enumName: 'LogDirection', description: 'Calls and texts, when given.' })
+  @ApiPropertyOptional({ enum: LogDirection, enumName: 'LogDirection', description: 'When given.' })
   outboundOrInbound?: LogDirection;
 
   @ApiProperty({ example: false })
