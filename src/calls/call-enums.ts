@@ -55,3 +55,14 @@ export enum EmailEventType {
   Opened = 'Opened',
   Bounced = 'Bounced',
 }
+
+/** The order of a list of manual logs: by creation time (ties by id) or by id. */
+export enum LogSort {
+  CreateTime = 'createTime',
+  Id = 'id',
+}
+
+export enum SortOrder {
+  Asc = 'asc',
+  Desc = 'desc',
+}

@@ -18,8 +18,10 @@ import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 import { CallHistoryResponseDto, CallListResponseDto, MAX_LIMIT } from './dto/call-list.dto';
 import { CallResponseDto } from './dto/call-response.dto';
 import { EMAIL_EXAMPLE, EmailResponseDto } from './dto/email-response.dto';
+import { ManualLogListResponseDto } from './dto/manual-log-list.dto';
 import { LogType, ManualLogResponseDto } from './dto/manual-log.dto';
 import { TEXT_EXAMPLE, TextResponseDto } from './dto/text-response.dto';
+import { LIMIT_NOT_AN_INTEGER, LOG_WINDOW_EXCEEDED } from './manual-logs.errors';
 
 export const GET_CALL: LeadScopedDoc = {
   summary: 'Get a call by ID',
@@ -221,7 +223,8 @@ export const GET_EMAIL: LeadScopedDoc = {
     `and the caller must have manage permission on the owning lead; ${SAME_DENIAL} ` +
     'A logged email (`POST /v1.0/logType` with `logEmail`) is built from its log: `direction` from ' +
     '`outboundOrInbound`, `eventType` `Sent` when outbound, `emailEventTime` when it was logged, `emailType` ' +
-    '`Manual`. A key without a value is absent.',
+    '`Manual`. A key without a value is absent. The body and the addresses of a logged email are in its entry ' +
+    'of `GET /v1.0/logType`.',
   params: [COMMUNICATION_ID('email', 563172647619610)],
   answers: {
     200: {
@@ -258,6 +261,47 @@ export const GET_TEXT: LeadScopedDoc = {
   answers: { 200: { type: TextResponseDto, description: 'Text retrieved successfully.', example: TEXT_EXAMPLE } },
   errors: [invalidId('communicationId')],
   notManageable: 'No such text, not a text, or its lead is not manageable by the caller',
+};
+
+export const LIST_MANUAL_LOGS: RouteDoc = {
+  summary: 'List manual logs of a lead',
+  description:
+    "Returns the lead's manual-log entries for a single channel (logCall, logEmail or logText), paginated via " +
+    'offset+limit or cursor (currentId); each entry as `POST /v1.0/logType` answers it. You must be able to ' +
+    'manage the lead. Read as the source reads them: an offset below 0 is 0, a limit outside 1 to 1000 is 10, ' +
+    'and `offset + limit` may not pass 20000 (page further with the cursor). Newest first by creation time ' +
+    '(ties by id) unless `sort` and `order` say otherwise. With `currentId` above 0 the page holds the logs ' +
+    'after it (exclusive) by id, in the `order` asked, and `offset` and `sort` are ignored: pass the id of the ' +
+    'last log of a page to get the next; an empty page is the end.',
+  answers: {
+    200: {
+      type: ManualLogListResponseDto,
+      example: {
+        logType: [
+          {
+            id: 563172647619609,
+            leadId: 100001,
+            leadPhoneNumber: '5865865860',
+            callingOutcome: 'VoiceMessage',
+            content: 'Discussed Austin inventory, will send pre-approval doc tomorrow.',
+            createTime: '2026-04-22 10:15:30',
+            outboundOrInbound: 'outbound',
+            isPin: false,
+            agentId: 100234,
+          },
+        ],
+      },
+    },
+  },
+  errors: [
+    { code: ErrorCode.MissingParameter, message: requiredMessage('logType'), summary: 'No leadId or no logType' },
+    {
+      code: ErrorCode.InvalidParameter,
+      message: LOG_WINDOW_EXCEEDED,
+      summary: 'offset + limit past 20000, or a parameter that cannot be read (leadId, logType, sort, ...)',
+    },
+    { code: ErrorCode.LimitNotValid, message: LIMIT_NOT_AN_INTEGER, summary: 'limit is not an integer' },
+  ],
 };
 
 export const INGEST_DIALER_CALL: RouteDoc = {

@@ -7,9 +7,9 @@ import { SqlReader } from '../database/sql-reader';
 import { sqlBool, sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
 import type { LeadCaller, LeadScoped } from '../leads/lead-access';
 import type { LeadAccessQuery } from '../leads/leads.service';
-import { Channel, type MessageChannel } from './call-enums';
+import { Channel, CommunicationSource, LogSort, type MessageChannel, SortOrder } from './call-enums';
 import type { Call, ScopedCall } from './call.record';
-import type { ManualLog, ScopedLog } from './manual-log.record';
+import type { LogPage, ManualLog, ScopedLog } from './manual-log.record';
 import { CommunicationEntity } from './communication.entity';
 import { DialerCallRecordEntity } from './dialer-call-record.entity';
 
@@ -103,6 +103,42 @@ const LOG_READ: ChannelRead<ScopedLog> = {
   scope: (row, lead) => ({ ...lead, log: readLog(row as LogRow) }),
 };
 
+/** The statements of a lead's manual logs of a channel, by offset in each order and after a cursor by id. */
+interface LogListSql {
+  page: Record<LogSort, Record<SortOrder, string>>;
+  after: Record<SortOrder, string>;
+}
+
+/*
+ * A lead's manual logs of a channel, each statement on the index of its order, whose columns start
+ * (lead_id, channel, source): by id, or by creation time with the id breaking ties, so that a page by offset
+ * never repeats nor skips a log. MariaDB takes the creation-time index for a cursor page (and sorts the lead's
+ * logs) unless told: each statement names its index there. SQLite picks them by itself.
+ */
+function logListSql(dialect: 'sqlite' | 'mysql'): LogListSql {
+  const from = (index: string) =>
+    `SELECT ${LOG_COLUMNS}, c.channel FROM communications c${dialect === 'mysql' ? ` FORCE INDEX (${index})` : ''} ` +
+    `WHERE c.lead_id = ? AND c.channel = ? AND c.source = '${CommunicationSource.Logged}'`;
+  const byTime = from('idx_communications_lead_log_time');
+  const byId = from('idx_communications_lead_log_id');
+  return {
+    page: {
+      [LogSort.CreateTime]: {
+        [SortOrder.Asc]: `${byTime} ORDER BY c.create_time ASC, c.id ASC LIMIT ? OFFSET ?`,
+        [SortOrder.Desc]: `${byTime} ORDER BY c.create_time DESC, c.id DESC LIMIT ? OFFSET ?`,
+      },
+      [LogSort.Id]: {
+        [SortOrder.Asc]: `${byId} ORDER BY c.id ASC LIMIT ? OFFSET ?`,
+        [SortOrder.Desc]: `${byId} ORDER BY c.id DESC LIMIT ? OFFSET ?`,
+      },
+    },
+    after: {
+      [SortOrder.Asc]: `${byId} AND c.id > ? ORDER BY c.id ASC LIMIT ?`,
+      [SortOrder.Desc]: `${byId} AND c.id < ? ORDER BY c.id DESC LIMIT ?`,
+    },
+  };
+}
+
 const COUNT_SQL = `SELECT COUNT(*) AS total FROM communications c WHERE c.lead_id = ? AND c.channel = '${Channel.Call}'`;
 const PAGE_SQL =
   `SELECT ${CALL_COLUMNS} FROM communications c ${WITH_DIALER} ` +
@@ -118,6 +154,7 @@ export class CallsRepository {
   private readonly keysetPageSql: string;
   /** The FROM clause of a batch: its ids, and the communication each of them reads (see findManyWithLeadAccess). */
   private readonly batchFrom: string;
+  private readonly logSql: LogListSql;
   private readonly findSql = new Map<ChannelRead<unknown>, { access: LeadAccessQuery; sql: string }>();
   private findManySql: { access: LeadAccessQuery; sql: string } | null = null;
 
@@ -148,6 +185,7 @@ export class CallsRepository {
         : '(SELECT CAST(j.value AS INTEGER) AS asked_id FROM json_each(?) j) q ' +
           'JOIN communications c ON c.id = COALESCE(' +
           '(SELECT MIN(y.id) FROM communications y WHERE y.id >= q.asked_id), (SELECT MIN(y.id) FROM communications y))';
+    this.logSql = logListSql(sql.dialect);
   }
 
   /**
@@ -224,6 +262,25 @@ export class CallsRepository {
   async countByLead(leadId: Int64): Promise<number> {
     const [row] = await this.sql.query<{ total: SqlValue }>(COUNT_SQL, [leadId]);
     return Number(row?.total ?? 0);
+  }
+
+  /** A page of the lead's manual logs of one channel (see {@link LogPage}), in one statement on an index. */
+  async listLogs(leadId: Int64, channel: Channel, page: LogPage): Promise<ManualLog[]> {
+    const rows =
+      'afterId' in page
+        ? await this.sql.query<LogRow>(this.logSql.after[page.order], [
+            leadId,
+            channel,
+            page.afterId,
+            String(page.limit),
+          ])
+        : await this.sql.query<LogRow>(this.logSql.page[page.sort][page.order], [
+            leadId,
+            channel,
+            String(page.limit),
+            String(page.offset),
+          ]);
+    return rows.map(readLog);
   }
 
   async findByDialerRecord(dialerCallRecordId: Int64): Promise<StoredDialerCall | null> {

@@ -20,6 +20,8 @@ import { DialerCallRecordEntity } from './dialer-call-record.entity';
  */
 @Entity({ name: 'communications' })
 @Index('idx_communications_lead_channel', ['leadId', 'channel', 'id'])
+@Index('idx_communications_lead_log_id', ['leadId', 'channel', 'source', 'id'])
+@Index('idx_communications_lead_log_time', ['leadId', 'channel', 'source', 'createTime', 'id'])
 @Index('idx_communications_agent', ['agentId'])
 @Index('uq_communications_dialer_call_record', ['dialerCallRecordId'], { unique: true })
 // The search by agent (POST /v1.0/agent/communication): a team's communications of one channel in a time window,

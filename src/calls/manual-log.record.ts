@@ -1,6 +1,6 @@
 import type { Int64 } from '../common/int64';
 import type { LeadScoped } from '../leads/lead-access';
-import type { Channel } from './call-enums';
+import type { Channel, LogSort, SortOrder } from './call-enums';
 
 /**
  * A communication as a manual log stores it (`POST /v1.0/logType`): a logged call, email or text. Text columns
@@ -29,3 +29,11 @@ export interface ManualLog {
 export interface ScopedLog extends LeadScoped {
   log: ManualLog;
 }
+
+/**
+ * A page of a lead's manual logs of one channel: by offset in the order asked, or after the keyset cursor
+ * `afterId` (exclusive) by id, in the direction of `order`.
+ */
+export type LogPage =
+  | { sort: LogSort; order: SortOrder; offset: number; limit: number }
+  | { afterId: Int64; order: SortOrder; limit: number };

@@ -1,13 +1,17 @@
 import { agentCaller } from '../../test/support/callers';
 import type { EntityManager } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-code';
 import type { IdempotencyService } from '../idempotency/idempotency.service';
 import type { LeadScoped } from '../leads/lead-access';
 import type { LeadAccessQuery, LeadsService } from '../leads/leads.service';
 import type { CallCreated, CallEventsOutbox } from '../webhooks/call-events.outbox';
-import { CallingOutcome, Channel, LogDirection } from './call-enums';
+import { CallingOutcome, Channel, LogDirection, LogSort, SortOrder } from './call-enums';
 import type { CallsRepository, NewCommunication } from './calls.repository';
+import type { ManualLogListQueryDto } from './dto/manual-log-list.dto';
 import { type CreateManualLogDto, LOG_CONTENT_MAX, LogType } from './dto/manual-log.dto';
-import type { ManualLog, ScopedLog } from './manual-log.record';
+import type { LogPage, ManualLog, ScopedLog } from './manual-log.record';
+import { LOG_WINDOW_EXCEEDED } from './manual-logs.errors';
 import { ManualLogsService } from './manual-logs.service';
 
 const MANAGER = {} as EntityManager;
@@ -46,7 +50,8 @@ function setup() {
   const stored: NewCommunication[] = [];
   const events: CallCreated[] = [];
   const reads: { channel: Channel; id: string; access: LeadAccessQuery }[] = [];
-  const repository: Pick<CallsRepository, 'insertCommunication' | 'findLogWithLeadAccess'> = {
+  const pages: { leadId: string; channel: Channel; page: LogPage }[] = [];
+  const repository: Pick<CallsRepository, 'insertCommunication' | 'findLogWithLeadAccess' | 'listLogs'> = {
     insertCommunication: (_manager, row) => {
       stored.push(row);
       return Promise.resolve(String(8000 + stored.length));
@@ -56,6 +61,10 @@ function setup() {
       return Promise.resolve(
         id === email.id && channel === Channel.Email ? ({ ...lead, log: email } satisfies ScopedLog) : null,
       );
+    },
+    listLogs: (leadId, channel, page) => {
+      pages.push({ leadId, channel, page });
+      return Promise.resolve(channel === Channel.Email ? [email] : []);
     },
   };
   const outbox: Pick<CallEventsOutbox, 'record' | 'committed'> = {
@@ -73,7 +82,7 @@ function setup() {
     outbox as CallEventsOutbox,
     leads,
   );
-  return { service, stored, events, reads };
+  return { service, stored, events, reads, pages };
 }
 
 describe('ManualLogsService', () => {
@@ -162,5 +171,92 @@ describe('ManualLogsService', () => {
       { channel: Channel.Email, id: email.id, access: ACCESS_QUERY },
       { channel: Channel.Text, id: email.id, access: ACCESS_QUERY },
     ]);
+  });
+
+  describe('list', () => {
+    const query = (overrides: Partial<ManualLogListQueryDto>): ManualLogListQueryDto => ({
+      leadId: '500',
+      logType: LogType.Email,
+      ...overrides,
+    });
+    const pageOf = async (overrides: Partial<ManualLogListQueryDto>): Promise<LogPage> => {
+      const { service, pages } = setup();
+      await service.list(lead, query(overrides));
+      return pages[0].page;
+    };
+
+    it("answers the lead's logs of the channel asked, each as the POST answers it", async () => {
+      const { service, pages } = setup();
+      const answer = await service.list(lead, query({}));
+      expect(pages.map((p) => [p.leadId, p.channel])).toEqual([['500', Channel.Email]]);
+      expect(answer).toEqual({
+        logType: [
+          {
+            id: 9007199254740993n,
+            leadId: 500n,
+            content: 'Sent the listings.',
+            createTime: '2026-05-02 14:00:00',
+            outboundOrInbound: 'outbound',
+            isPin: true,
+            agentId: 10n,
+            emailSubject: 'Listings',
+            toEmail: 'lead@example.com',
+          },
+        ],
+      });
+    });
+
+    it('pages 10 logs from the newest by creation time by default', async () => {
+      await expect(pageOf({})).resolves.toEqual({
+        sort: LogSort.CreateTime,
+        order: SortOrder.Desc,
+        offset: 0,
+        limit: 10,
+      });
+    });
+
+    it('takes the sort, the order, the offset and the limit asked', async () => {
+      await expect(pageOf({ sort: LogSort.Id, order: SortOrder.Asc, offset: 40, limit: 1000 })).resolves.toEqual({
+        sort: LogSort.Id,
+        order: SortOrder.Asc,
+        offset: 40,
+        limit: 1000,
+      });
+    });
+
+    it.each([0, -3, 1001, Number.MAX_SAFE_INTEGER])('reads a limit of %d as 10', async (limit) => {
+      await expect(pageOf({ limit })).resolves.toMatchObject({ limit: 10 });
+    });
+
+    it.each([-1, -Number.MAX_SAFE_INTEGER])('reads an offset of %d as 0', async (offset) => {
+      await expect(pageOf({ offset })).resolves.toMatchObject({ offset: 0 });
+    });
+
+    it('reaches offset + limit = 20,000 and refuses one more', async () => {
+      await expect(pageOf({ offset: 19_000, limit: 1000 })).resolves.toMatchObject({ offset: 19_000, limit: 1000 });
+      await expect(pageOf({ offset: 19_991 })).rejects.toEqual(
+        new AppError(ErrorCode.InvalidParameter, LOG_WINDOW_EXCEEDED),
+      );
+      await expect(pageOf({ offset: 19_001, limit: 1000 })).rejects.toMatchObject({
+        code: ErrorCode.InvalidParameter,
+      });
+    });
+
+    it('counts a limit read as 10 against the 20,000', async () => {
+      await expect(pageOf({ offset: 19_995, limit: 5000 })).rejects.toMatchObject({
+        code: ErrorCode.InvalidParameter,
+      });
+    });
+
+    it('pages after the cursor in the order asked, ignoring offset (and its cap) and sort', async () => {
+      await expect(
+        pageOf({ currentId: '9007199254740993', offset: 50_000, sort: LogSort.CreateTime, limit: 5 }),
+      ).resolves.toEqual({ afterId: '9007199254740993', order: SortOrder.Desc, limit: 5 });
+      await expect(pageOf({ currentId: '7', order: SortOrder.Asc, limit: 0 })).resolves.toEqual({
+        afterId: '7',
+        order: SortOrder.Asc,
+        limit: 10,
+      });
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-code';
 import type { Int64 } from '../common/int64';
 import { truncateCharacters } from '../common/text';
 import { formatUtc } from '../common/utc-time';
@@ -8,11 +10,14 @@ import { IdempotencyService, type IdempotentRequest } from '../idempotency/idemp
 import type { LeadScoped } from '../leads/lead-access';
 import { LeadsService } from '../leads/leads.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
-import { Channel, CommunicationSource, type MessageChannel } from './call-enums';
+import { Channel, CommunicationSource, LogSort, type MessageChannel, SortOrder } from './call-enums';
 import { CallsRepository, type NewCommunication } from './calls.repository';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './dto/call-list.dto';
+import type { ManualLogListQueryDto, ManualLogListResponseDto } from './dto/manual-log-list.dto';
 import { type CreateManualLogDto, LOG_CONTENT_MAX, type ManualLogResponseDto, LogType } from './dto/manual-log.dto';
 import { toManualLogEntry } from './manual-log.mapper';
-import type { ManualLog, ScopedLog } from './manual-log.record';
+import type { LogPage, ManualLog, ScopedLog } from './manual-log.record';
+import { LOG_WINDOW_EXCEEDED, MAX_LOG_WINDOW } from './manual-logs.errors';
 
 const CHANNELS: Record<LogType, Channel> = {
   [LogType.Call]: Channel.Call,
@@ -89,6 +94,15 @@ export class ManualLogsService {
   findWithLeadAccess(channel: MessageChannel, communicationId: Int64, caller: Principal): Promise<ScopedLog | null> {
     return this.repository.findLogWithLeadAccess(channel, communicationId, caller, this.leads.accessQuery);
   }
+
+  /**
+   * `GET /v1.0/logType`: a page of the lead's manual logs of one channel, in one query, with the source's
+   * leniency (see {@link logPage}).
+   */
+  async list(lead: LeadScoped, query: ManualLogListQueryDto): Promise<ManualLogListResponseDto> {
+    const logs = await this.repository.listLogs(lead.leadId, CHANNELS[query.logType], logPage(query));
+    return { logType: logs.map(toManualLogEntry) };
+  }
 }
 
 /** The log just stored, as a list reads it back. */
@@ -109,4 +123,18 @@ function asManualLog(id: Int64, log: NewCommunication): ManualLog {
     fromEmail: log.fromEmail,
     createTime: formatUtc(log.createTime),
   };
+}
+
+/**
+ * The page a list query asks for, read as the source reads it: a limit outside 1 to 1,000 is 10, an offset
+ * below 0 is 0, and `offset + limit` may not pass 20,000 (400). A cursor above 0 pages by id after it, offset
+ * and sort ignored. Newest first unless `order=asc`.
+ */
+function logPage(query: ManualLogListQueryDto): LogPage {
+  const limit = query.limit !== undefined && query.limit >= 1 && query.limit <= MAX_LIMIT ? query.limit : DEFAULT_LIMIT;
+  const order = query.order ?? SortOrder.Desc;
+  if (query.currentId !== undefined) return { afterId: query.currentId, order, limit };
+  const offset = Math.max(0, query.offset ?? 0);
+  if (offset + limit > MAX_LOG_WINDOW) throw new AppError(ErrorCode.InvalidParameter, LOG_WINDOW_EXCEEDED);
+  return { sort: query.sort ?? LogSort.CreateTime, order, offset, limit };
 }

@@ -227,6 +227,20 @@ const PROVOKE: Record<string, Provocation> = {
       '400 PERMISSION_DENIED': { as: USERS.agent },
     },
   ),
+  'GET /v1.0/logType 400 MISSING_PARAMETER': { as: USERS.agent, query: { leadId: LEAD } },
+  'GET /v1.0/logType 400 INVALID_PARAMETER': {
+    as: USERS.agent,
+    query: { leadId: LEAD, logType: 'logCall', offset: '19991' },
+  },
+  'GET /v1.0/logType 400 LIMIT_NOT_VALID': {
+    as: USERS.agent,
+    query: { leadId: LEAD, logType: 'logCall', limit: 'ten' },
+  },
+  'GET /v1.0/logType 400 PERMISSION_DENIED': {
+    as: USERS.unrelatedAgent,
+    query: { leadId: LEAD, logType: 'logCall' },
+  },
+
   'POST /v1.0/logType 400 MISSING_PARAMETER': { as: USERS.agent, body: { leadId: LEAD, logType: 'logCall' } },
   'POST /v1.0/logType 400 INVALID_PARAMETER': { as: USERS.agent, body: { ...LOG_CALL, logType: 'logcall' } },
   'POST /v1.0/logType 400 PARAMETER_TOO_LONG': {
@@ -304,6 +318,7 @@ const PROVOKE: Record<string, Provocation> = {
       'POST /v1.0/agent/communication',
       'GET /v2.0/communication/email/{communicationId}',
       'GET /v2.0/communication/text/{communicationId}',
+      'GET /v1.0/logType',
       'POST /v1.0/logType',
       'POST /v1.0/dialer/calls',
       'POST /v1.0/webhook',

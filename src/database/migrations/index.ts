@@ -4,6 +4,7 @@ import { CreateWebhooks1764300000000 } from './1764300000000-CreateWebhooks';
 import { AddWebhookLeaseOwner1764400000000 } from './1764400000000-AddWebhookLeaseOwner';
 import { CreateIdempotencyKeys1764510000000 } from './1764510000000-CreateIdempotencyKeys';
 import { AddCommunicationSearch1764700000000 } from './1764700000000-AddCommunicationSearch';
+import { AddManualLogListIndexes1764800000000 } from './1764800000000-AddManualLogListIndexes';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddWebhookLeaseOwner1764400000000,
   CreateIdempotencyKeys1764510000000,
   AddCommunicationSearch1764700000000,
+  AddManualLogListIndexes1764800000000,
 ];
