@@ -81,7 +81,7 @@ export interface LogRow {
   create_time: SqlValue;
 }
 
-const LOG_COLUMNS =
+export const LOG_COLUMNS =
   'c.id, c.lead_id, c.agent_id, c.source, c.log_phone_number, c.log_direction, c.content, c.is_pin, ' +
   'c.calling_outcome, c.email_subject, c.to_email, c.from_email, c.create_time';
 

@@ -5,10 +5,12 @@ import type { RouteDoc } from '../common/http/route-doc.decorator';
 import { END_NOT_AFTER_START, TEAM_VIEW_NOT_ALLOWED, TOO_DEEP, WINDOW_TOO_WIDE } from './communication-search.errors';
 import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 import { CallResponseDto } from './dto/call-response.dto';
+import { EmailResponseDto } from './dto/email-response.dto';
+import { TextResponseDto } from './dto/text-response.dto';
 import { CommunicationPageDto, CommunicationType, SEARCH_MAX_LIMIT } from './dto/communication-search.dto';
 
 /** The records a page may hold, for the `oneOf` of its items. */
-export const SEARCH_MODELS = ApiExtraModels(CallResponseDto);
+export const SEARCH_MODELS = ApiExtraModels(CallResponseDto, EmailResponseDto, TextResponseDto);
 
 export const SEARCH_BY_AGENT: RouteDoc = {
   summary: 'Search communications by agent',

@@ -5,7 +5,8 @@ import type { LeadCaller } from '../leads/lead-access';
 import type { LeadManageFilter } from '../leads/leads.service';
 import { Channel } from './call-enums';
 import type { Call } from './call.record';
-import { CALL_COLUMNS, type CallRow, readCall, WITH_DIALER } from './calls.repository';
+import { CALL_COLUMNS, LOG_COLUMNS, readCall, readLog, WITH_DIALER } from './calls.repository';
+import type { ManualLog } from './manual-log.record';
 
 /** Which communications of a team a search page reads. */
 export interface SearchWindow {
@@ -23,7 +24,7 @@ export interface SearchWindow {
   limit: number;
 }
 
-/** A page of calls, oldest first. */
+/** A page of a search, oldest first. */
 export interface SearchPage<T> {
   entries: T[];
   hasMore: boolean;
@@ -51,16 +52,30 @@ export class CommunicationSearchRepository {
   }
 
   /** A page of the window's calls on leads the caller may manage. */
-  async findCalls(window: SearchWindow, leads: LeadManageFilter, caller: LeadCaller): Promise<SearchPage<Call>> {
+  findCalls(window: SearchWindow, leads: LeadManageFilter, caller: LeadCaller): Promise<SearchPage<Call>> {
+    return this.findPage(window, leads, caller, { columns: CALL_COLUMNS, joins: WITH_DIALER, read: readCall });
+  }
+
+  /** A page of the window's logged emails or texts (`window.channel`) on leads the caller may manage. */
+  findLogs(window: SearchWindow, leads: LeadManageFilter, caller: LeadCaller): Promise<SearchPage<ManualLog>> {
+    return this.findPage(window, leads, caller, { columns: `${LOG_COLUMNS}, c.channel`, joins: '', read: readLog });
+  }
+
+  private async findPage<Row extends object, T>(
+    window: SearchWindow,
+    leads: LeadManageFilter,
+    caller: LeadCaller,
+    records: { columns: string; joins: string; read: (row: Row) => T },
+  ): Promise<SearchPage<T>> {
     const manageable = leads.where(caller);
     if (manageable === null) return { entries: [], hasMore: false };
     const pageIds = this.pageIdsSql(window, leads.join('c.lead_id'), manageable.sql);
-    const rows = await this.sql.query<CallRow>(
-      `SELECT ${CALL_COLUMNS} FROM (${pageIds}) p JOIN communications c ON c.id = p.id ${WITH_DIALER} ` +
+    const rows = await this.sql.query<Row>(
+      `SELECT ${records.columns} FROM (${pageIds}) p JOIN communications c ON c.id = p.id ${records.joins} ` +
         'ORDER BY p.create_time, p.id',
       this.pageIdsParams(window, manageable.params),
     );
-    return page(rows.map(readCall), window.limit);
+    return page(rows.map(records.read), window.limit);
   }
 
   /** The ids of the page (one more than the limit, to tell whether more follow), with their times. */

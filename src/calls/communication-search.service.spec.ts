@@ -8,6 +8,8 @@ import { LeadsService, type LeadManageFilter } from '../leads/leads.service';
 import { Channel } from './call-enums';
 import type { Call } from './call.record';
 import { toCallResponse } from './call.mapper';
+import { toEmailResponse, toTextResponse } from './email-text.mapper';
+import type { ManualLog } from './manual-log.record';
 import type { CommunicationSearchRepository, SearchPage, SearchWindow } from './communication-search.repository';
 import { CommunicationSearchService } from './communication-search.service';
 import { CommunicationType, type SearchCommunicationsDto } from './dto/communication-search.dto';
@@ -35,17 +37,25 @@ const logged = (id: string): Call => ({
 
 function setup(page: SearchPage<Call> = { entries: [logged('701'), logged('702')], hasMore: true }) {
   const asked: { window: SearchWindow; filter: LeadManageFilter; caller: LeadCaller }[] = [];
-  const repository: Pick<CommunicationSearchRepository, 'findCalls'> = {
+  const askedLogs: { windows: SearchWindow[]; page: SearchPage<ManualLog> } = {
+    windows: [],
+    page: { entries: [], hasMore: false },
+  };
+  const repository: Pick<CommunicationSearchRepository, 'findCalls' | 'findLogs'> = {
     findCalls: (window, filter, caller) => {
       asked.push({ window, filter, caller });
       return Promise.resolve(page);
+    },
+    findLogs: (window) => {
+      askedLogs.windows.push(window);
+      return Promise.resolve(askedLogs.page);
     },
   };
   const leads = Object.assign(Object.create(LeadsService.prototype) as LeadsService, {});
   Object.defineProperty(leads, 'manageFilter', { get: () => FILTER });
   const clock: Pick<Clock, 'now'> = { now: () => NOW };
   const service = new CommunicationSearchService(repository as CommunicationSearchRepository, leads, clock);
-  return { service, asked };
+  return { service, asked, askedLogs };
 }
 
 const query = (extra: Partial<SearchCommunicationsDto> = {}): SearchCommunicationsDto => ({
@@ -132,12 +142,32 @@ describe('CommunicationSearchService', () => {
     expect(asked).toHaveLength(1);
   });
 
-  it('answers no entry for a type it holds none of yet', async () => {
-    const { service, asked } = setup();
-    await expect(service.search(agentCaller(), query({ type: CommunicationType.Email }))).resolves.toMatchObject({
-      pageData: [],
-      hasMore: false,
+  it('reads logged emails and texts, each answered by its own record', async () => {
+    const log = (channel: Channel): ManualLog => ({
+      id: '801',
+      leadId: '500',
+      agentId: '10',
+      channel,
+      source: 'LOGGED',
+      phoneNumber: null,
+      direction: 'outbound',
+      content: 'On my way.',
+      isPin: false,
+      callingOutcome: null,
+      emailSubject: 'Listings',
+      toEmail: null,
+      fromEmail: null,
+      createTime: '2026-06-01 10:00:00',
     });
-    expect(asked).toEqual([]);
+    for (const [type, channel, toResponse] of [
+      [CommunicationType.Email, Channel.Email, toEmailResponse],
+      [CommunicationType.Text, Channel.Text, toTextResponse],
+    ] as const) {
+      const { service, askedLogs } = setup();
+      askedLogs.page = { entries: [log(channel)], hasMore: false };
+      const answer = await service.search(agentCaller(), query({ type }));
+      expect(answer.pageData).toEqual([toResponse(log(channel))]);
+      expect(askedLogs.windows.map((window) => window.channel)).toEqual([channel]);
+    }
   });
 });

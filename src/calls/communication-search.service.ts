@@ -6,6 +6,7 @@ import { ErrorCode } from '../common/errors/error-code';
 import { formatUtc } from '../common/utc-time';
 import { LeadsService } from '../leads/leads.service';
 import { toCallResponse } from './call.mapper';
+import { toEmailResponse, toTextResponse } from './email-text.mapper';
 import { CommunicationSearchRepository, type SearchWindow } from './communication-search.repository';
 import { END_NOT_AFTER_START, TEAM_VIEW_NOT_ALLOWED, TOO_DEEP, WINDOW_TOO_WIDE } from './communication-search.errors';
 import {
@@ -71,8 +72,14 @@ export class CommunicationSearchService {
         const page = await this.repository.findCalls(window, this.leads.manageFilter, caller);
         return { entries: page.entries.map(toCallResponse), hasMore: page.hasMore };
       }
-      default:
-        return { entries: [], hasMore: false };
+      case CommunicationType.Email: {
+        const page = await this.repository.findLogs(window, this.leads.manageFilter, caller);
+        return { entries: page.entries.map(toEmailResponse), hasMore: page.hasMore };
+      }
+      case CommunicationType.Text: {
+        const page = await this.repository.findLogs(window, this.leads.manageFilter, caller);
+        return { entries: page.entries.map(toTextResponse), hasMore: page.hasMore };
+      }
     }
   }
 }

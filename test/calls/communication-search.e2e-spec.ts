@@ -125,6 +125,34 @@ describe('POST /v1.0/agent/communication (search by agent)', () => {
       expect((await search(USERS.agent, day(APRIL_24))).text).toContain(`[${BIG_ID_CALL_JSON}]`);
     });
 
+    it('answers logged emails and texts as Get Email and Get Text do', async () => {
+      const asRead = async (kind: 'email' | 'text', id: string) =>
+        (
+          await t
+            .http()
+            .get(`/v2.0/communication/${kind}/${id}`)
+            .set('Authorization', `Bearer ${t.token(USERS.agent)}`)
+        ).text;
+      const emails = await search(USERS.agent, day(APRIL_22, { type: 'EMAIL' }));
+      expect(emails.status).toBe(200);
+      expect(emails.text).toContain(`"pageData":[${await asRead('email', CALLS.email)}]`);
+      expect((await search(USERS.admin, day(APRIL_22, { type: 'EMAIL', teamView: true }))).text).toContain(
+        `"pageData":[${await asRead('email', CALLS.email)}]`,
+      );
+      const before = Date.now();
+      const logged = await t
+        .http()
+        .post('/v1.0/logType')
+        .set('Authorization', `Bearer ${t.token(USERS.agent)}`)
+        .send({ leadId: 100001, logType: 'logText', content: 'On my way.', outboundOrInbound: 'outbound' });
+      expect(logged.status).toBe(200);
+      const textId = idsOf(logged.text)[0];
+      const texts = await search(USERS.agent, { type: 'TEXT', startTime: before - 1000, endTime: Date.now() + 2000 });
+      expect(texts.text).toContain(`"pageData":[${await asRead('text', textId)}]`);
+      // Not a call, not an email.
+      expect(idsOf((await search(USERS.agent, day(APRIL_22))).text)).not.toContain(CALLS.email);
+    });
+
     it('finds no call of another type', async () => {
       const res = await search(USERS.agent, day(APRIL_22, { type: 'TEXT' }));
       expect(res.status).toBe(200);

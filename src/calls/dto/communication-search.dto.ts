@@ -5,6 +5,8 @@ import { limitMessage, oneOfMessage } from '../../common/errors/parameter-messag
 import { EpochMillis, Optional, Required } from '../../common/validation/fields';
 import { Channel } from '../call-enums';
 import { CallResponseDto } from './call-response.dto';
+import { EmailResponseDto } from './email-response.dto';
+import { TextResponseDto } from './text-response.dto';
 
 /** The kinds of communication a search reads, as the source names them. */
 export enum CommunicationType {
@@ -124,7 +126,13 @@ export class CommunicationPageDto {
       'The entries, oldest first (ties by id): for CALL the records of Get Call; for EMAIL and TEXT those of ' +
       'Get Email and Get Text.',
     type: 'array',
-    items: { oneOf: [{ $ref: getSchemaPath(CallResponseDto) }] },
+    items: {
+      oneOf: [
+        { $ref: getSchemaPath(CallResponseDto) },
+        { $ref: getSchemaPath(EmailResponseDto) },
+        { $ref: getSchemaPath(TextResponseDto) },
+      ],
+    },
   })
   pageData!: object[];
 
