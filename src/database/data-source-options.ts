@@ -1,4 +1,4 @@
-import type { RowDataPacket } from 'mysql2/promise';
+import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { prepareWithSafeIntegers, type SqliteConnection } from '../common/library-internals';
@@ -23,8 +23,6 @@ export type MysqlFlavor = 'mysql' | 'mariadb';
  * migration drift check) only when told which one it talks to. `DATABASE_URL=mysql://` works for both.
  */
 export async function detectMysqlFlavor(db: Extract<DatabaseConfig, { kind: 'mysql' }>): Promise<MysqlFlavor> {
-  // Loaded here, not at the top: a script on SQLite (npm run token) does without mysql2's 90 modules.
-  const { createConnection } = await import('mysql2/promise');
   const connection = await createConnection({
     host: db.host,
     port: db.port,
