@@ -13,10 +13,21 @@ import {
   CreateWebhookDto,
   DeletedWebhookDto,
   DeliveryReportDto,
+  PingResultDto,
+  RedeliverWebhookDto,
+  RedeliveryDto,
   WebhookDto,
   WebhookListDto,
 } from './dto/webhook.dto';
-import { DELETE_WEBHOOK, LIST_WEBHOOKS, RESUME_WEBHOOK, SUBSCRIBE, WEBHOOK_DELIVERIES } from './webhooks.openapi';
+import {
+  DELETE_WEBHOOK,
+  LIST_WEBHOOKS,
+  PING_WEBHOOK,
+  REDELIVER_WEBHOOK,
+  RESUME_WEBHOOK,
+  SUBSCRIBE,
+  WEBHOOK_DELIVERIES,
+} from './webhooks.openapi';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('Webhooks')
@@ -59,6 +70,27 @@ export class WebhooksController {
     @Param('subscribeId', Int64IdPipe) subscribeId: Int64,
   ): Promise<WebhookDto> {
     return this.webhooks.resume(caller, subscribeId);
+  }
+
+  @Post('webhook/:subscribeId/ping')
+  @HttpCode(200)
+  @UserRoute(PING_WEBHOOK)
+  ping(
+    @CurrentPrincipal() caller: Principal,
+    @Param('subscribeId', Int64IdPipe) subscribeId: Int64,
+  ): Promise<PingResultDto> {
+    return this.webhooks.ping(caller, subscribeId);
+  }
+
+  @Post('webhook/:subscribeId/redeliver')
+  @HttpCode(200)
+  @UserRoute(REDELIVER_WEBHOOK)
+  redeliver(
+    @CurrentPrincipal() caller: Principal,
+    @Param('subscribeId', Int64IdPipe) subscribeId: Int64,
+    @Body() body: RedeliverWebhookDto,
+  ): Promise<RedeliveryDto> {
+    return this.webhooks.redeliver(caller, subscribeId, body);
   }
 
   @Get('webhook/:subscribeId/deliveries')
