@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { UserRoute } from '../auth/route-kinds.decorator';
 import type { Int64 } from '../common/int64';
 import { Int64IdPipe } from '../common/int64-id.pipe';
+import { AcceptsBody } from '../common/http/request-body';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
 import type { IdempotentRequest } from '../idempotency/idempotency.service';
@@ -15,6 +16,7 @@ import {
   DeliveryReportDto,
   PingResultDto,
   RedeliverWebhookDto,
+  REDELIVERY_BODY_MEMBERS,
   RedeliveryDto,
   WebhookDto,
   WebhookListDto,
@@ -84,6 +86,7 @@ export class WebhooksController {
 
   @Post('webhook/:subscribeId/redeliver')
   @HttpCode(200)
+  @AcceptsBody({ members: REDELIVERY_BODY_MEMBERS })
   @UserRoute(REDELIVER_WEBHOOK)
   redeliver(
     @CurrentPrincipal() caller: Principal,

@@ -12,6 +12,11 @@ export const MAX_BATCH_LIMIT = 5000;
 export const MAX_CALLBACK_URL_LENGTH = 2048;
 /** The most eventIds one redelivery may name. */
 export const MAX_REDELIVERY_IDS = 1000;
+/**
+ * Keys and array items a redelivery's body may hold: twice the most ids, so that a list somewhat too long is
+ * refused by the rule of `eventIds` (naming it) rather than as a body no operation takes.
+ */
+export const REDELIVERY_BODY_MEMBERS = 2 * MAX_REDELIVERY_IDS;
 
 const LIMIT_NOT_VALID = {
   message: limitMessage(MAX_BATCH_LIMIT),
