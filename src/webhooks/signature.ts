@@ -12,6 +12,20 @@ export function signCallback(secret: string, timestamp: number, body: string): s
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/** The headers of every callback (real or ping): the attempt's id, the timestamp and the signature. */
+export function callbackHeaders(
+  secret: string,
+  timestampSeconds: number,
+  body: string,
+  deliveryId: string,
+): Record<string, string> {
+  return {
+    [DELIVERY_HEADER]: deliveryId,
+    [TIMESTAMP_HEADER]: String(timestampSeconds),
+    [SIGNATURE_HEADER]: signCallback(secret, timestampSeconds, body),
+  };
+}
+
 /**
  * What a receiver does (docs/webhooks.md shows the same in a few lines): recompute the signature, compare it in
  * constant time, and refuse a timestamp more than `toleranceSeconds` away from now (a replay).

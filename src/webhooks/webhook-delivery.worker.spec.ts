@@ -12,7 +12,7 @@ import { EventStatus } from './webhook-event.entity';
 import type { WebhookEventsRepository } from './webhook-events.repository';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 import type { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
-import type { SendResult, WebhookSender } from './webhook.sender';
+import { type SendResult, SendFailure, type WebhookSender } from './webhook.sender';
 
 const NOW = 1_780_000_000_000;
 const HOUR = 3_600_000;
@@ -25,8 +25,14 @@ interface Callback {
   headers: Record<string, string>;
 }
 
-const OK: SendResult = { ok: true, statusCode: 200, error: null, durationMs: 31 };
-const UNAVAILABLE: SendResult = { ok: false, statusCode: 503, error: 'HTTP 503', durationMs: 12 };
+const OK: SendResult = { ok: true, statusCode: 200, error: null, failure: null, durationMs: 31 };
+const UNAVAILABLE: SendResult = {
+  ok: false,
+  statusCode: 503,
+  error: 'HTTP 503',
+  failure: SendFailure.HttpStatus,
+  durationMs: 12,
+};
 
 describe('WebhookDeliveryWorker', () => {
   let tables: WebhookTables;

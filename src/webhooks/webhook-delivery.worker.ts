@@ -9,8 +9,8 @@ import { IdGenerator } from '../database/id-generator';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Metrics } from '../observability/metrics';
 import { Shutdown } from '../observability/shutdown';
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './signature';
-import { type ClaimedEvent, WebhookEventsRepository } from './webhook-events.repository';
+import { callbackHeaders } from './signature';
+import { type ClaimedEvent, EVENTS_KEPT_MS, WebhookEventsRepository } from './webhook-events.repository';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
 import { type SendResult, WebhookSender } from './webhook.sender';
@@ -21,7 +21,6 @@ const SUBSCRIPTIONS_PER_ROUND = 50;
 const BATCHES_PER_ROUND = 5;
 /** Subscriptions a worker delivers to at the same time. */
 const CONCURRENCY = 8;
-const KEEP_MS = 7 * 24 * 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
 /** While the database does not answer, the worker pings it this often, and waits this long for each answer. */
 const PING_EVERY_MS = 1000;
@@ -289,11 +288,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     // The payloads are stored as JSON already, int64 ids exact: the body is assembled, not re-serialized.
     const body = `{"teamId":${teamId},"listId":${listId},"createdCall":[${batch.map((e) => e.payload).join(',')}]}`;
     const timestamp = Math.floor(this.clock.now() / 1000);
-    return this.sender.send(callbackUrl, body, {
-      [DELIVERY_HEADER]: this.ids.next(),
-      [TIMESTAMP_HEADER]: String(timestamp),
-      [SIGNATURE_HEADER]: signCallback(secret, timestamp, body),
-    });
+    return this.sender.send(callbackUrl, body, callbackHeaders(secret, timestamp, body, this.ids.next()));
   }
 
   private async recordSuccess(batch: ClaimedEvent[], result: SendResult): Promise<void> {
@@ -372,10 +367,10 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     return Math.ceil(ceiling / 2) + randomInt(Math.max(1, Math.floor(ceiling / 2)));
   }
 
-  /** Drops what is older than 7 days: delivery records, and events delivered. */
+  /** Drops what is older than 7 days: delivery records, and events delivered (kept for redelivery till then). */
   private async pruneOld(now: number): Promise<void> {
     if (now - this.lastPruneMs < PRUNE_EVERY_MS) return;
     this.lastPruneMs = now;
-    await this.inTransaction((manager) => this.events.prune(manager, now - KEEP_MS));
+    await this.inTransaction((manager) => this.events.prune(manager, now - EVENTS_KEPT_MS));
   }
 }

@@ -6,6 +6,24 @@ import { sqlBool, sqlInt, sqlString, type SqlValue } from '../database/sql-value
 import { EventStatus, WebhookEventEntity } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 
+/**
+ * How long delivered events and delivery records are kept (pruned by when they were sent or attempted, so every
+ * event created within it is still there): redelivery reaches back as far.
+ */
+export const EVENTS_KEPT_MS = 7 * 24 * 3_600_000;
+
+/** Which events of a subscription to send again. */
+export interface RedeliveryRequest {
+  subscriptionId: Int64;
+  /** These events (by their eventId), or null for all of them. */
+  eventIds: readonly Int64[] | null;
+  /** Only events created at or after then. */
+  createdSinceMs: number;
+  nowMs: number;
+  /** The subscription is paused: the events wait, HELD, for it to be resumed. */
+  held: boolean;
+}
+
 /** An event of the outbox, for one subscription, as the transaction of its call writes it. */
 export interface NewWebhookEvent {
   id: Int64;
@@ -263,6 +281,40 @@ export class WebhookEventsRepository {
         'WHERE subscription_id = ? AND status = ?',
       [EventStatus.Pending, nowMs, subscriptionId, EventStatus.Held],
     );
+  }
+
+  /**
+   * Queues the requested events of the subscription again, under their own eventId: a delivered or given-up one
+   * is due now (HELD if the subscription is paused) with a fresh retry clock; one still waiting (pending) is due
+   * now, keeping its retry clock; a held one waits for the resume as it did. The eventIds found, each once.
+   */
+  async redeliver(manager: EntityManager, request: RedeliveryRequest): Promise<Int64[]> {
+    const { nowMs } = request;
+    const eventFilter = request.eventIds === null ? '' : ` AND event_id IN (${marks(request.eventIds)})`;
+    const scope = `WHERE subscription_id = ? AND created_ms >= ?${eventFilter}`;
+    const scopeParams = [request.subscriptionId, request.createdSinceMs, ...(request.eventIds ?? [])];
+    const found = await this.sql.queryIn<{ event_id: SqlValue }>(
+      manager,
+      `SELECT event_id FROM webhook_events ${scope} ORDER BY id`,
+      scopeParams,
+    );
+    if (found.length === 0) return [];
+    await manager.query(
+      'UPDATE webhook_events SET status = ?, next_attempt_ms = ?, first_attempt_ms = NULL, attempts = 0, ' +
+        `last_error = NULL, lease_until_ms = 0, lease_owner = NULL ${scope} AND status IN (?, ?)`,
+      [
+        request.held ? EventStatus.Held : EventStatus.Pending,
+        nowMs,
+        ...scopeParams,
+        EventStatus.Sent,
+        EventStatus.Dead,
+      ],
+    );
+    await manager.query(
+      `UPDATE webhook_events SET next_attempt_ms = ? ${scope} AND status = ? AND next_attempt_ms > ?`,
+      [nowMs, ...scopeParams, EventStatus.Pending, nowMs],
+    );
+    return found.map((row) => String(row.event_id));
   }
 
   async insertDelivery(

@@ -40,6 +40,7 @@ interface SubscriptionRow {
 const COLUMNS = 'id, team_id, user_id, list_id, callback_url, batch_limit, status, paused_reason, created_at';
 const FIND_SQL = `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE id = ?`;
 const LIST_SQL = `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE user_id = ? ORDER BY created_at, id`;
+const SECRET_SQL = 'SELECT secret FROM webhook_subscriptions WHERE id = ?';
 const COUNT_SQL = 'SELECT COUNT(*) AS n FROM webhook_subscriptions WHERE user_id = ?';
 
 /** The webhook_subscriptions table. */
@@ -50,6 +51,12 @@ export class WebhookSubscriptionsRepository {
   async findById(id: Int64): Promise<WebhookSubscription | null> {
     const [row] = await this.sql.query<SubscriptionRow>(FIND_SQL, [id]);
     return row === undefined ? null : toSubscription(row);
+  }
+
+  /** The key of the subscription's signatures, or null when it is gone. */
+  async findSecret(id: Int64): Promise<string | null> {
+    const [row] = await this.sql.query<{ secret: SqlValue }>(SECRET_SQL, [id]);
+    return row === undefined ? null : String(row.secret);
   }
 
   /** The user's subscriptions, the oldest first. */

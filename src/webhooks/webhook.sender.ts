@@ -5,12 +5,32 @@ import type { LookupFunction } from 'node:net';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { checkHost, policyFor, type TargetPolicyOptions, urlRefusal } from './target-policy';
 
+/** Why a callback was not delivered. */
+export enum SendFailure {
+  /** The receiver answered, but not 2xx (nor 3xx). */
+  HttpStatus = 'HTTP_STATUS',
+  /** A 3xx: redirects are not followed. */
+  Redirect = 'REDIRECT',
+  /** No answer within the timeout. */
+  Timeout = 'TIMEOUT',
+  /** The target policy refused the URL or the address its host resolves to: no connection was made. */
+  TargetRefused = 'TARGET_REFUSED',
+  /** The TLS handshake failed (certificate expired, self-signed, for another name...). */
+  Tls = 'TLS',
+  /** No connection, or it broke: refused, reset, the host name does not resolve. */
+  Connection = 'CONNECTION',
+}
+
 export interface SendResult {
   ok: boolean;
   statusCode: number | null;
   error: string | null;
+  /** Null when delivered. */
+  failure: SendFailure | null;
   durationMs: number;
 }
+
+const REFUSED_TARGET = 'refused target: ';
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
 const USER_AGENT = 'calls-api-webhooks/1.0';
@@ -31,7 +51,13 @@ export class WebhookSender {
     this.timeoutMs = config.webhooks.timeoutMs;
   }
 
-  send(callbackUrl: string, body: string, headers: Record<string, string>): Promise<SendResult> {
+  /** `timeoutMs`: shorter than WEBHOOK_TIMEOUT_MS when the caller must answer within a deadline of its own. */
+  send(
+    callbackUrl: string,
+    body: string,
+    headers: Record<string, string>,
+    timeoutMs = this.timeoutMs,
+  ): Promise<SendResult> {
     const started = Date.now();
     const done = (result: Omit<SendResult, 'durationMs'>): SendResult => ({
       ...result,
@@ -39,7 +65,9 @@ export class WebhookSender {
     });
     const refusal = urlRefusal(callbackUrl, this.policy);
     if (refusal !== null) {
-      return Promise.resolve(done({ ok: false, statusCode: null, error: `refused target: ${refusal}` }));
+      return Promise.resolve(
+        done({ ok: false, statusCode: null, error: `${REFUSED_TARGET}${refusal}`, failure: SendFailure.TargetRefused }),
+      );
     }
     const url = new URL(callbackUrl);
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -74,12 +102,10 @@ export class WebhookSender {
           const settle = () =>
             finish(
               statusCode >= 200 && statusCode < 300
-                ? { ok: true, statusCode, error: null }
-                : {
-                    ok: false,
-                    statusCode,
-                    error: statusCode >= 300 && statusCode < 400 ? 'redirect not followed' : `HTTP ${statusCode}`,
-                  },
+                ? { ok: true, statusCode, error: null, failure: null }
+                : statusCode >= 300 && statusCode < 400
+                  ? { ok: false, statusCode, error: 'redirect not followed', failure: SendFailure.Redirect }
+                  : { ok: false, statusCode, error: `HTTP ${statusCode}`, failure: SendFailure.HttpStatus },
             );
           response.on('end', settle);
           response.on('close', settle);
@@ -88,9 +114,16 @@ export class WebhookSender {
       );
       const deadline = setTimeout(() => {
         req.destroy();
-        finish({ ok: false, statusCode: null, error: `no answer within ${this.timeoutMs} ms` });
-      }, this.timeoutMs);
-      req.on('error', (error: Error) => finish({ ok: false, statusCode: null, error: error.message.slice(0, 300) }));
+        finish({
+          ok: false,
+          statusCode: null,
+          error: `no answer within ${timeoutMs} ms`,
+          failure: SendFailure.Timeout,
+        });
+      }, timeoutMs);
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        finish({ ok: false, statusCode: null, error: error.message.slice(0, 300), failure: connectionFailure(error) }),
+      );
       req.end(body);
     });
   }
@@ -104,7 +137,7 @@ export class WebhookSender {
       checkHost(hostname, policy, { family: options.family }).then(
         ({ addresses, refusal }) => {
           if (addresses === null) {
-            callback(new Error(`refused target: ${refusal}`), '', 0);
+            callback(new Error(`${REFUSED_TARGET}${refusal}`), '', 0);
           } else if (options.all === true) {
             callback(null, addresses);
           } else {
@@ -115,4 +148,12 @@ export class WebhookSender {
       );
     };
   }
+}
+
+/** Why a request failed before any answer. TLS errors carry OpenSSL's certificate codes or Node's ERR_TLS_* and ERR_SSL_* ones. */
+const TLS_ERROR_CODE = /^(ERR_TLS_|ERR_SSL_|EPROTO$)|CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/;
+
+export function connectionFailure(error: NodeJS.ErrnoException): SendFailure {
+  if (error.message.startsWith(REFUSED_TARGET)) return SendFailure.TargetRefused;
+  return TLS_ERROR_CODE.test(error.code ?? '') ? SendFailure.Tls : SendFailure.Connection;
 }

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { UserRoute } from '../auth/route-kinds.decorator';
 import type { Int64 } from '../common/int64';
 import { Int64IdPipe } from '../common/int64-id.pipe';
+import { AcceptsBody } from '../common/http/request-body';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdempotencyOf } from '../idempotency/idempotency.interceptor';
 import type { IdempotentRequest } from '../idempotency/idempotency.service';
@@ -13,10 +14,22 @@ import {
   CreateWebhookDto,
   DeletedWebhookDto,
   DeliveryReportDto,
+  PingResultDto,
+  RedeliverWebhookDto,
+  REDELIVERY_BODY_MEMBERS,
+  RedeliveryDto,
   WebhookDto,
   WebhookListDto,
 } from './dto/webhook.dto';
-import { DELETE_WEBHOOK, LIST_WEBHOOKS, RESUME_WEBHOOK, SUBSCRIBE, WEBHOOK_DELIVERIES } from './webhooks.openapi';
+import {
+  DELETE_WEBHOOK,
+  LIST_WEBHOOKS,
+  PING_WEBHOOK,
+  REDELIVER_WEBHOOK,
+  RESUME_WEBHOOK,
+  SUBSCRIBE,
+  WEBHOOK_DELIVERIES,
+} from './webhooks.openapi';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('Webhooks')
@@ -59,6 +72,28 @@ export class WebhooksController {
     @Param('subscribeId', Int64IdPipe) subscribeId: Int64,
   ): Promise<WebhookDto> {
     return this.webhooks.resume(caller, subscribeId);
+  }
+
+  @Post('webhook/:subscribeId/ping')
+  @HttpCode(200)
+  @UserRoute(PING_WEBHOOK)
+  ping(
+    @CurrentPrincipal() caller: Principal,
+    @Param('subscribeId', Int64IdPipe) subscribeId: Int64,
+  ): Promise<PingResultDto> {
+    return this.webhooks.ping(caller, subscribeId);
+  }
+
+  @Post('webhook/:subscribeId/redeliver')
+  @HttpCode(200)
+  @AcceptsBody({ members: REDELIVERY_BODY_MEMBERS })
+  @UserRoute(REDELIVER_WEBHOOK)
+  redeliver(
+    @CurrentPrincipal() caller: Principal,
+    @Param('subscribeId', Int64IdPipe) subscribeId: Int64,
+    @Body() body: RedeliverWebhookDto,
+  ): Promise<RedeliveryDto> {
+    return this.webhooks.redeliver(caller, subscribeId, body);
   }
 
   @Get('webhook/:subscribeId/deliveries')

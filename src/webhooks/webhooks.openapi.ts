@@ -7,10 +7,15 @@ import {
   DeletedWebhookDto,
   DeliveryReportDto,
   MAX_BATCH_LIMIT,
+  MAX_REDELIVERY_IDS,
+  PingOutcome,
+  PingResultDto,
+  RedeliverWebhookDto,
+  RedeliveryDto,
   WebhookDto,
   WebhookListDto,
 } from './dto/webhook.dto';
-import { HTTPS_REQUIRED, listNotSupported } from './webhooks.errors';
+import { HTTPS_REQUIRED, listNotSupported, REDELIVER_BOTH, REDELIVER_NEITHER } from './webhooks.errors';
 
 const SUBSCRIBE_ID = {
   name: 'subscribeId',
@@ -114,4 +119,89 @@ export const WEBHOOK_DELIVERIES: RouteDoc = {
     },
   },
   errors: SUBSCRIPTION_ERRORS,
+};
+
+export const PING_WEBHOOK: RouteDoc = {
+  summary: 'Send a test callback',
+  description:
+    'Sends one signed test callback to the subscription’s URL now and answers how the receiver answered. The ' +
+    'callback is a POST of `{"teamId", "listId": 6, "ping": {"subscribeId", "eventId", "sentAt"}}` (no ' +
+    '`createdCall`), signed and checked against the target policy exactly as a delivery is, and waits as long ' +
+    '(WEBHOOK_TIMEOUT_MS, within the request’s own deadline). A paused subscription can be pinged. The ping ' +
+    'changes nothing: not the status, not the failure clock that pauses a subscription, not the delivery log. ' +
+    'The answer is 200 whatever the receiver did: `delivered` and `outcome` tell.',
+  params: [SUBSCRIBE_ID],
+  answers: {
+    200: {
+      type: PingResultDto,
+      description: 'The ping was sent (or refused by the target policy); how it went.',
+      examples: {
+        delivered: {
+          summary: 'The receiver answered 2xx',
+          value: {
+            subscribeId: 892505117106176,
+            eventId: 892505301655552,
+            delivered: true,
+            outcome: PingOutcome.Delivered,
+            statusCode: 200,
+            durationMs: 42,
+          },
+        },
+        failing: {
+          summary: 'The receiver answered 500',
+          value: {
+            subscribeId: 892505117106176,
+            eventId: 892505301655553,
+            delivered: false,
+            outcome: PingOutcome.HttpStatus,
+            statusCode: 500,
+            durationMs: 18,
+            error: 'HTTP 500',
+          },
+        },
+        timeout: {
+          summary: 'No answer in time',
+          value: {
+            subscribeId: 892505117106176,
+            eventId: 892505301655554,
+            delivered: false,
+            outcome: PingOutcome.Timeout,
+            durationMs: 9001,
+            error: 'no answer within 9000 ms',
+          },
+        },
+      },
+    },
+  },
+  errors: SUBSCRIPTION_ERRORS,
+};
+
+export const REDELIVER_WEBHOOK: RouteDoc = {
+  summary: 'Send events again',
+  description:
+    'Queues again this subscription’s events of the last 7 days, the ones named (`eventIds`, 1 to ' +
+    `${MAX_REDELIVERY_IDS}) or all those since a time (\`since\`, epoch ms), under their original \`eventId\`s: ` +
+    'the delivery worker sends them as any event, signed, in batches of the subscription’s limit, with the same ' +
+    'retries. An event still waiting for its delivery is not queued twice; one delivered is sent again at each ' +
+    'call. A paused subscription’s events wait until it is resumed. Events of another subscription are never ' +
+    'touched: asked for by id, they are `notFound`.',
+  params: [SUBSCRIBE_ID],
+  body: {
+    type: RedeliverWebhookDto,
+    examples: {
+      byId: { summary: 'Events by eventId', value: { eventIds: [892505129402368, 892505129402369] } },
+      since: { summary: 'Every event since a time (epoch ms)', value: { since: 1795640400000 } },
+    },
+  },
+  answers: {
+    200: {
+      type: RedeliveryDto,
+      example: { subscribeId: 892505117106176, status: 'ACTIVE', queued: 1, notFound: [892505129402369] },
+    },
+  },
+  errors: [
+    ...SUBSCRIPTION_ERRORS,
+    { code: ErrorCode.MissingParameter, message: REDELIVER_NEITHER, summary: 'Neither eventIds nor since' },
+    { code: ErrorCode.InvalidParameter, message: REDELIVER_BOTH, summary: 'Both eventIds and since' },
+  ],
 };

@@ -8,10 +8,12 @@ import { loadAppConfig } from '../config/app-config';
 import type { IdGenerator } from '../database/id-generator';
 import type { TransactionRunner } from '../database/transaction-runner';
 import type { IdempotencyService } from '../idempotency/idempotency.service';
+import { verifyCallback } from './signature';
 import { EventStatus } from './webhook-event.entity';
 import type { WebhookEventsRepository } from './webhook-events.repository';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 import type { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
+import { type SendResult, SendFailure, type WebhookSender } from './webhook.sender';
 import { WebhooksService } from './webhooks.service';
 
 const NOW = 1_780_000_000_000;
@@ -29,6 +31,19 @@ function caller(userId: string, teamId = '1'): Principal {
   };
 }
 
+/** A sender that records what it is asked to send and answers as told. */
+class FakeSender implements Pick<WebhookSender, 'send'> {
+  readonly sent: { url: string; body: string; headers: Record<string, string>; timeoutMs?: number }[] = [];
+  answer: SendResult = { ok: true, statusCode: 204, error: null, failure: null, durationMs: 17 };
+
+  send(url: string, body: string, headers: Record<string, string>, timeoutMs?: number): Promise<SendResult> {
+    this.sent.push({ url, body, headers, timeoutMs });
+    return Promise.resolve(this.answer);
+  }
+}
+
+const DAY = 24 * HOUR;
+
 const agent = caller('100234');
 const colleague = caller('100235');
 
@@ -39,8 +54,10 @@ function refusal(code: ErrorCode, message?: string) {
 describe('WebhooksService', () => {
   let tables: WebhookTables;
   let service: WebhooksService;
+  let sender: FakeSender;
 
   beforeEach(() => {
+    sender = new FakeSender();
     tables = new WebhookTables();
     const manager = {} as EntityManager;
     const transactions: Pick<TransactionRunner, 'run'> = { run: (work) => work(manager) };
@@ -53,6 +70,7 @@ describe('WebhooksService', () => {
       { next: () => tables.nextId() } as IdGenerator,
       { now: () => NOW },
       idempotency as IdempotencyService,
+      sender as unknown as WebhookSender,
     );
   });
 
@@ -272,6 +290,189 @@ describe('WebhooksService', () => {
     it('answers PERMISSION_DENIED for another user’s subscription', async () => {
       const theirs = tables.subscribe({ userId: colleague.userId });
       await expect(service.report(agent, theirs.id)).rejects.toEqual(refusal(ErrorCode.PermissionDenied));
+    });
+  });
+
+  describe('ping', () => {
+    it('sends a signed ping callback to the subscription’s URL and tells how the receiver answered', async () => {
+      const subscription = tables.subscribe({ userId: agent.userId, callbackUrl: 'https://hooks.example.com/p' });
+      const result = await service.ping(agent, subscription.id);
+      expect(result).toEqual({
+        subscribeId: BigInt(subscription.id),
+        eventId: expect.any(BigInt) as bigint,
+        delivered: true,
+        outcome: 'DELIVERED',
+        statusCode: 204,
+        durationMs: 17,
+      });
+      const [callback] = sender.sent;
+      expect(callback.url).toBe('https://hooks.example.com/p');
+      expect(callback.body).toBe(
+        `{"teamId":1,"listId":6,"ping":{"subscribeId":${subscription.id},"eventId":${result.eventId},` +
+          `"sentAt":"${new Date(NOW).toISOString().slice(0, 19).replace('T', ' ')}"}}`,
+      );
+      const headers = {
+        timestamp: callback.headers['X-Webhook-Timestamp'],
+        signature: callback.headers['X-Webhook-Signature'],
+      };
+      expect(verifyCallback('whsec_test', headers, callback.body, Math.floor(NOW / 1000))).toBe(true);
+      expect(callback.headers['X-Webhook-Delivery']).toMatch(/^\d+$/);
+    });
+
+    it('waits as long as a delivery, unless the request’s deadline would cut its answer off', async () => {
+      const subscription = tables.subscribe({ userId: agent.userId });
+      await service.ping(agent, subscription.id);
+      // WEBHOOK_TIMEOUT_MS and REQUEST_TIMEOUT_MS are both 10 s by default: a second is left for the answer.
+      expect(sender.sent[0].timeoutMs).toBe(9_000);
+    });
+
+    it('tells a failure, and changes nothing of the subscription: status, failure clock, delivery log', async () => {
+      const subscription = tables.subscribe({ userId: agent.userId, status: SubscriptionStatus.Paused });
+      const before = structuredClone(tables.subscriptions.get(subscription.id));
+      sender.answer = { ok: false, statusCode: 500, error: 'HTTP 500', failure: SendFailure.HttpStatus, durationMs: 5 };
+      await expect(service.ping(agent, subscription.id)).resolves.toMatchObject({
+        delivered: false,
+        outcome: 'HTTP_STATUS',
+        statusCode: 500,
+        error: 'HTTP 500',
+      });
+      sender.answer = {
+        ok: false,
+        statusCode: null,
+        error: 'no answer within 9000 ms',
+        failure: SendFailure.Timeout,
+        durationMs: 9001,
+      };
+      const timedOut = await service.ping(agent, subscription.id);
+      expect(timedOut).toMatchObject({ delivered: false, outcome: 'TIMEOUT', error: 'no answer within 9000 ms' });
+      expect(timedOut).not.toHaveProperty('statusCode');
+      expect(tables.subscriptions.get(subscription.id)).toEqual(before);
+      expect(tables.deliveries).toEqual([]);
+      expect(tables.events.size).toBe(0);
+    });
+
+    it('answers PERMISSION_DENIED for another user’s subscription, sending nothing', async () => {
+      const theirs = tables.subscribe({ userId: colleague.userId });
+      await expect(service.ping(agent, theirs.id)).rejects.toEqual(refusal(ErrorCode.PermissionDenied));
+      await expect(service.ping(agent, '999999')).rejects.toEqual(refusal(ErrorCode.PermissionDenied));
+      expect(sender.sent).toEqual([]);
+    });
+  });
+
+  describe('redeliver', () => {
+    it('queues the named events of the last 7 days again, due now with a fresh retry clock', async () => {
+      const subscription = tables.subscribe({ userId: agent.userId });
+      const sent = tables.event(subscription.id, { status: EventStatus.Sent, createdMs: NOW - DAY, attempts: 1 });
+      const dead = tables.event(subscription.id, {
+        status: EventStatus.Dead,
+        createdMs: NOW - 2 * DAY,
+        attempts: 9,
+        firstAttemptMs: NOW - 2 * DAY,
+        lastError: 'HTTP 500',
+      });
+      const old = tables.event(subscription.id, { status: EventStatus.Sent, createdMs: NOW - 7 * DAY - 1 });
+      const untouched = tables.event(subscription.id, { status: EventStatus.Sent, createdMs: NOW - DAY });
+      const result = await service.redeliver(agent, subscription.id, {
+        eventIds: [sent.eventId, dead.eventId, old.eventId, '424242', sent.eventId],
+      });
+      expect(result).toEqual({
+        subscribeId: BigInt(subscription.id),
+        status: 'ACTIVE',
+        queued: 2,
+        notFound: [BigInt(old.eventId), 424242n],
+      });
+      for (const event of [sent, dead]) {
+        expect(tables.events.get(event.id)).toMatchObject({
+          status: EventStatus.Pending,
+          nextAttemptMs: NOW,
+          firstAttemptMs: null,
+          attempts: 0,
+          lastError: null,
+        });
+      }
+      expect(tables.events.get(old.id)?.status).toBe(EventStatus.Sent);
+      expect(tables.events.get(untouched.id)?.status).toBe(EventStatus.Sent);
+    });
+
+    it('queues every event since a time, no further back than 7 days', async () => {
+      const subscription = tables.subscribe({ userId: agent.userId });
+      const before = tables.event(subscription.id, { status: EventStatus.Sent, createdMs: NOW - 3 * DAY });
+      const after = tables.event(subscription.id, { status: EventStatus.Sent, createdMs: NOW - DAY });
+      const old = tables.event(subscription.id, { status: EventStatus.Sent, createdMs: NOW - 8 * DAY });
+      await expect(service.redeliver(agent, subscription.id, { since: NOW - 2 * DAY })).resolves.toMatchObject({
+        queued: 1,
+        notFound: [],
+      });
+      expect(tables.events.get(after.id)?.status).toBe(EventStatus.Pending);
+      expect(tables.events.get(before.id)?.status).toBe(EventStatus.Sent);
+      await expect(service.redeliver(agent, subscription.id, { since: 0 })).resolves.toMatchObject({ queued: 2 });
+      expect(tables.events.get(before.id)?.status).toBe(EventStatus.Pending);
+      expect(tables.events.get(old.id)?.status).toBe(EventStatus.Sent);
+    });
+
+    it('does not queue an event twice: one still waiting is made due now, keeping its retry clock', async () => {
+      const subscription = tables.subscribe({ userId: agent.userId });
+      const retrying = tables.event(subscription.id, {
+        createdMs: NOW - HOUR,
+        nextAttemptMs: NOW + HOUR,
+        firstAttemptMs: NOW - HOUR,
+        attempts: 3,
+      });
+      await expect(service.redeliver(agent, subscription.id, { eventIds: [retrying.eventId] })).resolves.toMatchObject({
+        queued: 1,
+        notFound: [],
+      });
+      expect(tables.events.get(retrying.id)).toMatchObject({
+        status: EventStatus.Pending,
+        nextAttemptMs: NOW,
+        firstAttemptMs: NOW - HOUR,
+        attempts: 3,
+      });
+      expect(tables.eventsOf(subscription.id)).toHaveLength(1);
+    });
+
+    it('holds the events of a paused subscription until it is resumed', async () => {
+      const subscription = tables.subscribe({ userId: agent.userId, status: SubscriptionStatus.Paused });
+      const sent = tables.event(subscription.id, { status: EventStatus.Sent, createdMs: NOW - DAY });
+      await expect(service.redeliver(agent, subscription.id, { since: 0 })).resolves.toMatchObject({
+        status: 'PAUSED',
+        queued: 1,
+      });
+      expect(tables.events.get(sent.id)?.status).toBe(EventStatus.Held);
+      expect(tables.subscriptions.get(subscription.id)?.status).toBe(SubscriptionStatus.Paused);
+    });
+
+    it('never touches another subscription’s events, even the same eventId: they are not found', async () => {
+      const mine = tables.subscribe({ userId: agent.userId });
+      const other = tables.subscribe({ userId: agent.userId });
+      const theirs = tables.event(other.id, { status: EventStatus.Sent, createdMs: NOW - DAY });
+      await expect(service.redeliver(agent, mine.id, { eventIds: [theirs.eventId] })).resolves.toMatchObject({
+        queued: 0,
+        notFound: [BigInt(theirs.eventId)],
+      });
+      expect(tables.events.get(theirs.id)?.status).toBe(EventStatus.Sent);
+    });
+
+    it('needs exactly one of eventIds and since', async () => {
+      const subscription = tables.subscribe({ userId: agent.userId });
+      await expect(service.redeliver(agent, subscription.id, {})).rejects.toEqual(
+        refusal(
+          ErrorCode.MissingParameter,
+          'eventIds or since is required: the events to send again, by id or since a time.',
+        ),
+      );
+      await expect(service.redeliver(agent, subscription.id, { eventIds: ['1'], since: 0 })).rejects.toEqual(
+        refusal(ErrorCode.InvalidParameter, 'Give eventIds or since, not both.'),
+      );
+    });
+
+    it('answers PERMISSION_DENIED for another user’s subscription, queuing nothing', async () => {
+      const theirs = tables.subscribe({ userId: colleague.userId });
+      const sent = tables.event(theirs.id, { status: EventStatus.Sent, createdMs: NOW - DAY });
+      await expect(service.redeliver(agent, theirs.id, { since: 0 })).rejects.toEqual(
+        refusal(ErrorCode.PermissionDenied),
+      );
+      expect(tables.events.get(sent.id)?.status).toBe(EventStatus.Sent);
     });
   });
 

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { stringifyJson } from '../common/http/lossless-json';
 import { type Int64, toJsonInt64 } from '../common/int64';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IdGenerator } from '../database/id-generator';
@@ -20,6 +21,10 @@ import {
   type DeletedWebhookDto,
   MAX_CALLBACK_URL_LENGTH,
   type DeliveryReportDto,
+  PingOutcome,
+  type PingResultDto,
+  type RedeliverWebhookDto,
+  type RedeliveryDto,
   type WebhookDto,
   type WebhookListDto,
 } from './dto/webhook.dto';
@@ -31,21 +36,26 @@ import {
   type TargetPolicyOptions,
   urlHost,
 } from './target-policy';
-import { type WebhookBacklog, WebhookEventsRepository } from './webhook-events.repository';
+import { callbackHeaders } from './signature';
+import { EVENTS_KEPT_MS, type WebhookBacklog, WebhookEventsRepository } from './webhook-events.repository';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 import { type WebhookSubscription, WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
 import { toCreatedWebhookDto, toDeliveryDto, toWebhookDto } from './webhook.mapper';
-import { listNotSupported } from './webhooks.errors';
+import { WebhookSender } from './webhook.sender';
+import { listNotSupported, REDELIVER_BOTH, REDELIVER_NEITHER } from './webhooks.errors';
 
 const MAX_SUBSCRIPTIONS_PER_USER = 25;
 const RECENT_DELIVERIES = 50;
 /** How long subscribing waits for the callback host to resolve: a slow DNS must not hold the request. */
 const LOOKUP_TIMEOUT_MS = 3_000;
+/** Of the request's deadline, what a ping leaves for answering once the receiver's time is up. */
+const PING_ANSWER_MARGIN_MS = 1_000;
 
 /** The subscriptions of a user: create, list, delete, resume, and how their deliveries go. */
 @Injectable()
 export class WebhooksService {
   private readonly policy: TargetPolicyOptions;
+  private readonly pingTimeoutMs: number;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -55,8 +65,14 @@ export class WebhooksService {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyService,
+    private readonly sender: WebhookSender,
   ) {
     this.policy = { allowLoopbackHttp: config.webhooks.allowLoopbackHttp };
+    // A delivery's timeout, unless the request's own deadline would cut the ping's answer off first.
+    this.pingTimeoutMs = Math.max(
+      1,
+      Math.min(config.webhooks.timeoutMs, config.requestTimeoutMs - PING_ANSWER_MARGIN_MS),
+    );
   }
 
   /** With an Idempotency-Key, the answer (with its secret) is stored with the subscription. */
@@ -131,6 +147,79 @@ export class WebhooksService {
     };
     if (backlog.oldestMs !== null) report.oldestWaiting = formatUtc(new Date(backlog.oldestMs));
     return report;
+  }
+
+  /**
+   * Sends one signed test callback to the subscription's URL now, as a delivery is sent (same target policy,
+   * headers and signature), and tells how the receiver answered. It changes nothing: neither the subscription's
+   * status nor its failure clock, and it is not an entry of the delivery log, which tells of Call events.
+   */
+  async ping(caller: Principal, subscribeId: Int64): Promise<PingResultDto> {
+    const subscription = await this.own(caller, subscribeId);
+    const secret = await this.subscriptions.findSecret(subscription.id);
+    if (secret === null) throw new AppError(ErrorCode.PermissionDenied);
+    const eventId = this.ids.next();
+    const now = this.clock.now();
+    const body = stringifyJson({
+      teamId: toJsonInt64(subscription.teamId),
+      listId: subscription.listId,
+      ping: {
+        subscribeId: toJsonInt64(subscription.id),
+        eventId: toJsonInt64(eventId),
+        sentAt: formatUtc(new Date(now)),
+      },
+    });
+    const timestamp = Math.floor(now / 1000);
+    const result = await this.sender.send(
+      subscription.callbackUrl,
+      body,
+      callbackHeaders(secret, timestamp, body, this.ids.next()),
+      this.pingTimeoutMs,
+    );
+    return {
+      subscribeId: toJsonInt64(subscription.id),
+      eventId: toJsonInt64(eventId),
+      delivered: result.ok,
+      outcome: result.failure ?? PingOutcome.Delivered,
+      ...(result.statusCode === null ? {} : { statusCode: result.statusCode }),
+      durationMs: result.durationMs,
+      ...(result.error === null ? {} : { error: result.error }),
+    };
+  }
+
+  /**
+   * Queues again, for this subscription only, its events of the last 7 days (the ones named, or the ones since a
+   * time), under their original eventIds, for the delivery worker to send as it sends any event. A paused
+   * subscription's events wait for its resume. An event already waiting is not queued twice.
+   */
+  async redeliver(caller: Principal, subscribeId: Int64, input: RedeliverWebhookDto): Promise<RedeliveryDto> {
+    const { eventIds, since } = input;
+    if (eventIds === undefined && since === undefined) {
+      throw new AppError(ErrorCode.MissingParameter, REDELIVER_NEITHER);
+    }
+    if (eventIds !== undefined && since !== undefined) {
+      throw new AppError(ErrorCode.InvalidParameter, REDELIVER_BOTH);
+    }
+    const subscription = await this.own(caller, subscribeId);
+    const now = this.clock.now();
+    const kept = now - EVENTS_KEPT_MS;
+    const asked = eventIds === undefined ? null : [...new Set(eventIds)];
+    const found = await this.transactions.run((manager) =>
+      this.events.redeliver(manager, {
+        subscriptionId: subscription.id,
+        eventIds: asked,
+        createdSinceMs: Math.max(kept, since ?? kept),
+        nowMs: now,
+        held: subscription.status === SubscriptionStatus.Paused,
+      }),
+    );
+    const foundIds = new Set(found);
+    return {
+      subscribeId: toJsonInt64(subscription.id),
+      status: subscription.status,
+      queued: found.length,
+      notFound: (asked ?? []).filter((id) => !foundIds.has(id)).map(toJsonInt64),
+    };
   }
 
   /** The events of every subscription not delivered yet: what the metrics show. */

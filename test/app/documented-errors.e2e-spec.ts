@@ -292,11 +292,19 @@ const PROVOKE: Record<string, Provocation> = {
     body: { ...SUBSCRIPTION, callbackUrl: 'http://hooks.example.com/lofty/calls' },
   },
   'POST /v1.0/webhook 400 LIMIT_NOT_VALID': { as: USERS.agent, body: { ...SUBSCRIPTION, limit: 0 } },
+  'POST /v1.0/webhook/{subscribeId}/redeliver 400 MISSING_PARAMETER': { as: USERS.agent, body: {} },
+  'POST /v1.0/webhook/{subscribeId}/redeliver 400 INVALID_PARAMETER': {
+    as: USERS.agent,
+    body: { eventIds: [1], since: 0 },
+  },
+  // No such subscription (DEFAULT_PARAMS): the same answer as another user's.
+  'POST /v1.0/webhook/{subscribeId}/redeliver 400 PERMISSION_DENIED': { as: USERS.agent, body: { since: 0 } },
   ...forEachRoute(
     [
       'DELETE /v1.0/webhook/{subscribeId}',
       'POST /v1.0/webhook/{subscribeId}/resume',
       'GET /v1.0/webhook/{subscribeId}/deliveries',
+      'POST /v1.0/webhook/{subscribeId}/ping',
     ],
     {
       '400 INVALID_PARAMETER': { as: USERS.agent, params: { subscribeId: 'abc' } },
@@ -326,6 +334,8 @@ const PROVOKE: Record<string, Provocation> = {
       'DELETE /v1.0/webhook/{subscribeId}',
       'POST /v1.0/webhook/{subscribeId}/resume',
       'GET /v1.0/webhook/{subscribeId}/deliveries',
+      'POST /v1.0/webhook/{subscribeId}/ping',
+      'POST /v1.0/webhook/{subscribeId}/redeliver',
     ],
     { '401 BAD_CREDENTIALS': NO_TOKEN },
   ),

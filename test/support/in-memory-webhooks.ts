@@ -7,6 +7,7 @@ import type {
   ClaimRequest,
   FailedAttempt,
   NewWebhookEvent,
+  RedeliveryRequest,
   WebhookBacklog,
   WebhookDelivery,
   WebhookEventsRepository,
@@ -111,6 +112,7 @@ export class WebhookTables {
 type SubscriptionsFake = Pick<
   WebhookSubscriptionsRepository,
   | 'findById'
+  | 'findSecret'
   | 'listByUser'
   | 'countByUser'
   | 'findForUsers'
@@ -128,6 +130,10 @@ export class InMemorySubscriptions implements SubscriptionsFake {
   findById(id: Int64): Promise<WebhookSubscription | null> {
     const subscription = this.tables.subscriptions.get(id);
     return Promise.resolve(subscription === undefined ? null : publicFields(subscription));
+  }
+
+  findSecret(id: Int64): Promise<string | null> {
+    return Promise.resolve(this.tables.subscriptions.get(id)?.secret ?? null);
   }
 
   listByUser(userId: Int64): Promise<WebhookSubscription[]> {
@@ -215,6 +221,7 @@ type EventsFake = Pick<
   | 'markFailed'
   | 'holdPending'
   | 'releaseHeld'
+  | 'redeliver'
   | 'insertDelivery'
   | 'prune'
   | 'backlog'
@@ -343,6 +350,32 @@ export class InMemoryEvents implements EventsFake {
       });
     }
     return this.answer(undefined);
+  }
+
+  redeliver(_manager: EntityManager, request: RedeliveryRequest): Promise<Int64[]> {
+    const found = this.tables
+      .eventsOf(request.subscriptionId)
+      .filter(
+        (event) =>
+          event.createdMs >= request.createdSinceMs &&
+          (request.eventIds === null || request.eventIds.includes(event.eventId)),
+      );
+    for (const event of found) {
+      if (event.status === EventStatus.Sent || event.status === EventStatus.Dead) {
+        Object.assign(event, {
+          status: request.held ? EventStatus.Held : EventStatus.Pending,
+          nextAttemptMs: request.nowMs,
+          firstAttemptMs: null,
+          attempts: 0,
+          lastError: null,
+          leaseUntilMs: 0,
+          leaseOwner: null,
+        });
+      } else if (event.status === EventStatus.Pending) {
+        event.nextAttemptMs = Math.min(event.nextAttemptMs, request.nowMs);
+      }
+    }
+    return this.answer(found.map((event) => event.eventId));
   }
 
   insertDelivery(_manager: EntityManager, delivery: StoredDelivery): Promise<void> {

@@ -2,12 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { ErrorCode } from '../../common/errors/error-code';
 import { limitMessage } from '../../common/errors/parameter-messages';
-import { Optional, Required, Text } from '../../common/validation/fields';
+import type { Int64 } from '../../common/int64';
+import { EpochMillis, Int64IdList, Optional, Required, Text } from '../../common/validation/fields';
+import { SendFailure } from '../webhook.sender';
 import { SubscriptionStatus } from '../webhook-subscription.entity';
 
 export const DEFAULT_BATCH_LIMIT = 100;
 export const MAX_BATCH_LIMIT = 5000;
 export const MAX_CALLBACK_URL_LENGTH = 2048;
+/** The most eventIds one redelivery may name. */
+export const MAX_REDELIVERY_IDS = 1000;
+/**
+ * Keys and array items a redelivery's body may hold: twice the most ids, so that a list somewhat too long is
+ * refused by the rule of `eventIds` (naming it) rather than as a body no operation takes.
+ */
+export const REDELIVERY_BODY_MEMBERS = 2 * MAX_REDELIVERY_IDS;
 
 const LIMIT_NOT_VALID = {
   message: limitMessage(MAX_BATCH_LIMIT),
@@ -148,4 +157,102 @@ export class DeliveryReportDto {
 
   @ApiProperty({ type: [DeliveryDto], description: 'The 50 latest delivery attempts, newest first.' })
   recentDeliveries!: DeliveryDto[];
+}
+
+/** How a ping went; DELIVERED, or why not. */
+export const PingOutcome = { Delivered: 'DELIVERED', ...SendFailure } as const;
+export type PingOutcome = (typeof PingOutcome)[keyof typeof PingOutcome];
+
+export class PingResultDto {
+  @ApiProperty({ type: 'integer', format: 'int64', example: 892505117106176 })
+  subscribeId!: bigint;
+
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    description: 'The `ping.eventId` of the test callback: a fresh id, never one of a Call event.',
+    example: 892505301655552,
+  })
+  eventId!: bigint;
+
+  @ApiProperty({ description: 'The receiver answered 2xx within the timeout.', example: true })
+  delivered!: boolean;
+
+  @ApiProperty({
+    enum: Object.values(PingOutcome),
+    enumName: 'PingOutcome',
+    description:
+      'DELIVERED, or why not: HTTP_STATUS (answered, not 2xx), REDIRECT (a 3xx: redirects are not followed), ' +
+      'TIMEOUT (no answer in time), TARGET_REFUSED (the URL or the address its host resolves to is not allowed: ' +
+      'no connection was made), TLS (the TLS handshake failed), CONNECTION (refused, reset, the host name does ' +
+      'not resolve).',
+    example: PingOutcome.Delivered,
+  })
+  outcome!: PingOutcome;
+
+  @ApiPropertyOptional({ description: 'The HTTP status the receiver answered, if it answered.', example: 200 })
+  statusCode?: number;
+
+  @ApiProperty({ description: 'From the start of the request to its answer (or failure), in ms.', example: 42 })
+  durationMs!: number;
+
+  @ApiPropertyOptional({
+    description: 'Why it failed, as the delivery log tells it.',
+    example: 'connect ECONNREFUSED 203.0.113.7:443',
+  })
+  error?: string;
+}
+
+export class RedeliverWebhookDto {
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'integer', format: 'int64', minimum: 1 },
+    minItems: 1,
+    maxItems: MAX_REDELIVERY_IDS,
+    description:
+      `1 to ${MAX_REDELIVERY_IDS} \`eventId\`s of this subscription’s events of the last 7 days, each a JSON ` +
+      'integer (exact also above 2^53) or a string of decimal digits. Give this or `since`, not both.',
+    example: [892505129402368, 892505129402369],
+  })
+  @Optional()
+  @Int64IdList(MAX_REDELIVERY_IDS)
+  eventIds?: Int64[];
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int64',
+    description:
+      'Every event of this subscription created at or after this time (epoch ms); events older than 7 days are ' +
+      'not kept, so an earlier time means the last 7 days. Give this or `eventIds`, not both.',
+    example: 1795640400000,
+  })
+  @Optional()
+  @EpochMillis()
+  since?: number;
+}
+
+export class RedeliveryDto {
+  @ApiProperty({ type: 'integer', format: 'int64', example: 892505117106176 })
+  subscribeId!: bigint;
+
+  @ApiProperty({
+    enum: SubscriptionStatus,
+    enumName: 'SubscriptionStatus',
+    description: 'PAUSED: the events queued wait, with the others, until the subscription is resumed.',
+    example: SubscriptionStatus.Active,
+  })
+  status!: SubscriptionStatus;
+
+  @ApiProperty({ description: 'Events queued to be sent again (or still waiting for their delivery).', example: 2 })
+  queued!: number;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'integer', format: 'int64' },
+    description:
+      'The `eventIds` asked for that are not events of this subscription of the last 7 days, in the order asked ' +
+      '(always empty with `since`).',
+    example: [],
+  })
+  notFound!: bigint[];
 }
