@@ -64,6 +64,7 @@ describe('AppExceptionFilter', () => {
     [ErrorCode.InsufficientScope, 403],
     [ErrorCode.InsufficientRole, 403],
     [ErrorCode.Conflict, 409],
+    [ErrorCode.PreconditionFailed, 412],
     [ErrorCode.IdempotencyKeyInvalid, 400],
     [ErrorCode.IdempotencyKeyReused, 409],
     [ErrorCode.TooManyRequests, 429],

@@ -30,7 +30,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useLogger(new AppLogger(app.get(PINO)));
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
-  // API answers are not cached by clients; hashing every body for an ETag is wasted work.
+  // No hash of every body for an ETag: a record that has a validator (Get Call's version) sets its own, explicitly.
   express.set('etag', false);
   express.set('trust proxy', config.trustProxy);
 
@@ -42,9 +42,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (cors) {
     app.enableCors({
       origin: config.corsOrigins,
-      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'If-Match', 'If-None-Match'],
       exposedHeaders: [
         'X-Request-Id',
+        'ETag',
         'Idempotent-Replayed',
         'X-RateLimit-Limit',
         'X-RateLimit-Remaining',

@@ -20,6 +20,7 @@ const sqliteDialerRow = (overrides: Partial<CallRow> = {}): CallRow => ({
   note: 'Discussed pre-approval timeline.',
   create_time: '2026-04-22 10:15:00.000',
   update_time: '2026-04-22 10:18:45.000',
+  version: '1',
   dialer_id: '400000012345',
   dialer_user_id: '100234',
   user_phone_number: '+14155550100',

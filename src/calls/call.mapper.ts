@@ -12,6 +12,14 @@ export function toCallResponse(call: Call): CallResponseDto {
   return call.dialer === null ? loggedCall(call) : dialerCall(call, call.dialer);
 }
 
+/**
+ * The opaque tag of the call record's strong ETag: its version, which every change of the record moves (the
+ * answer of Get Call is made of the communication and its dialer record, which is never changed once stored).
+ */
+export function callEntityTag(call: Call): string {
+  return String(call.version);
+}
+
 function dialerCall(call: Call, dialer: DialerRecord): CallResponseDto {
   const dto = {} as CallResponseDto;
   dto.id = toJsonInt64(call.id);

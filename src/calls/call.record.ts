@@ -18,6 +18,8 @@ export interface Call {
   note: string | null;
   createTime: string;
   updateTime: string;
+  /** 1 when stored, one more on each change: what the record's ETag is made of. */
+  version: number;
   /** Null for a manually logged call. */
   dialer: DialerRecord | null;
 }

@@ -1,14 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { UserRoute } from '../auth/route-kinds.decorator';
+import { answerNotModified } from '../common/http/conditional-requests';
 import { AcceptsBody } from '../common/http/request-body';
 import { LeadScopedResource, LeadScopedRoute } from '../leads/lead-manage.guard';
 import { CALL_ID_IN_PATH, CALL_IN_PATH } from './call.sources';
-import { toCallResponse } from './call.mapper';
+import { CallEditService } from './call-edit.service';
+import { callEntityTag, toCallResponse } from './call.mapper';
 import type { ScopedCall } from './call.record';
-import { GET_CALL, GET_CALL_V1, READ_CALL_BATCH } from './calls.openapi';
+import { EDIT_CALL, GET_CALL, GET_CALL_V1, READ_CALL_BATCH } from './calls.openapi';
 import { CallsService } from './calls.service';
 import {
   BATCH_BODY_MEMBERS,
@@ -17,16 +20,37 @@ import {
   WrappedCallResponseDto,
 } from './dto/call-batch.dto';
 import { CallResponseDto } from './dto/call-response.dto';
+import { EditCallDto } from './dto/edit-call.dto';
 
 @ApiTags('Calls')
 @Controller()
 export class CallsController {
-  constructor(private readonly calls: CallsService) {}
+  constructor(
+    private readonly calls: CallsService,
+    private readonly edits: CallEditService,
+  ) {}
 
   @Get('v2.0/communication/call/:communicationId')
   @LeadScopedRoute(CALL_IN_PATH, GET_CALL)
-  getCall(@LeadScopedResource(CALL_IN_PATH) found: ScopedCall): CallResponseDto {
-    return toCallResponse(found.call);
+  getCall(
+    @LeadScopedResource(CALL_IN_PATH) found: ScopedCall,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): CallResponseDto | undefined {
+    return answerNotModified(request, response, callEntityTag(found.call)) ? undefined : toCallResponse(found.call);
+  }
+
+  @Patch('v2.0/communication/call/:communicationId')
+  @LeadScopedRoute(CALL_IN_PATH, EDIT_CALL)
+  async editCall(
+    @LeadScopedResource(CALL_IN_PATH) found: ScopedCall,
+    @Body() body: EditCallDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CallResponseDto> {
+    const edited = await this.edits.edit(found, body, ifMatch);
+    response.setHeader('ETag', edited.etag);
+    return edited.call;
   }
 
   @Post('v2.0/communication/call/batch')

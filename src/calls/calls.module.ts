@@ -4,6 +4,7 @@ import { DatabaseModule } from '../database/database.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LeadsModule } from '../leads/leads.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { CallEditService } from './call-edit.service';
 import { CallListsController } from './call-lists.controller';
 import { CallListsService } from './call-lists.service';
 import { CallsController } from './calls.controller';
@@ -19,7 +20,7 @@ import { CommonModule } from '../common/common.module';
 import { CommunicationSearchController } from './communication-search.controller';
 import { CommunicationSearchRepository } from './communication-search.repository';
 import { CommunicationSearchService } from './communication-search.service';
-/** Calls: Get Call, the call lists, the search by agent, manual logs, logged emails and texts, dialer ingestion. */
+/** Calls: Get Call, the call edit, the call lists, the search by agent, manual logs, logged emails and texts, dialer ingestion. */
 @Module({
   imports: [AuthModule, CommonModule, DatabaseModule, IdempotencyModule, LeadsModule, WebhooksModule],
   controllers: [
@@ -32,6 +33,7 @@ import { CommunicationSearchService } from './communication-search.service';
   ],
   providers: [
     CallsService,
+    CallEditService,
     CallsRepository,
     CallListsService,
     ManualLogsService,

@@ -12,16 +12,27 @@ import {
   utcTimeMessage,
 } from '../common/errors/parameter-messages';
 import type { RouteDoc } from '../common/http/route-doc.decorator';
+import { CALL_CHANGED, notEditableMessage, NO_RATE_SCORE_ON_LOGGED_CALL } from './call-edit.errors';
 import { deactivatedTeamUser, noLeadInTeam, recordedBeforeWithOtherData } from './dialer-ingestion.errors';
 import { CallBatchRequestDto, CallBatchResponseDto, MAX_BATCH_IDS, WrappedCallResponseDto } from './dto/call-batch.dto';
 import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 import { CallHistoryResponseDto, CallListResponseDto, MAX_LIMIT } from './dto/call-list.dto';
 import { CallResponseDto } from './dto/call-response.dto';
+import { EditCallDto } from './dto/edit-call.dto';
 import { EMAIL_EXAMPLE, EmailResponseDto } from './dto/email-response.dto';
 import { ManualLogListResponseDto } from './dto/manual-log-list.dto';
 import { LogType, ManualLogResponseDto } from './dto/manual-log.dto';
 import { TEXT_EXAMPLE, TextResponseDto } from './dto/text-response.dto';
 import { LIMIT_NOT_AN_INTEGER, LOG_WINDOW_EXCEEDED } from './manual-logs.errors';
+
+/** The ETag of a call record, as Get Call and the call edit answer it. */
+const CALL_ETAG = {
+  ETag: {
+    description:
+      "The record's version, a strong validator: send it back in If-None-Match (Get Call) or If-Match (the edit).",
+    schema: { type: 'string', example: '"2"' },
+  },
+};
 
 export const GET_CALL: LeadScopedDoc = {
   summary: 'Get a call by ID',
@@ -34,7 +45,10 @@ export const GET_CALL: LeadScopedDoc = {
     'Webhook follow-up: when a Call webhook is delivered, pass each `createdCall[].timelineId` from the ' +
     'payload as the communicationId path parameter to fetch the full record. The legacy ' +
     '`createdCall[].callId` points at the dialer record for MANUAL calls and is not interchangeable: prefer ' +
-    '`timelineId`.',
+    '`timelineId`.\n\n' +
+    'The answer carries the `ETag` of the record (its version, moved by every edit). Send it back in ' +
+    '`If-None-Match` to get `304 Not Modified` without a body while the call is unchanged, or in `If-Match` to ' +
+    'edit the call only if nobody changed it since (`PATCH`). A refusal has no ETag.',
   params: [
     {
       name: 'communicationId',
@@ -42,17 +56,100 @@ export const GET_CALL: LeadScopedDoc = {
       schema: { type: 'integer', format: 'int64', minimum: 1, example: 563172647619608 },
     },
   ],
+  headers: [
+    {
+      name: 'If-None-Match',
+      required: false,
+      description:
+        'ETags of the call you hold (a list, or `*`): when one is the current one (weak comparison), the ' +
+        'answer is 304 without a body.',
+      schema: { type: 'string', example: '"1"' },
+    },
+  ],
   answers: {
     200: {
       type: CallResponseDto,
       description: 'Call retrieved successfully.',
+      headers: CALL_ETAG,
       examples: {
         dialer: { summary: 'A dialer call (MANUAL)', value: DIALER_CALL_EXAMPLE },
         logged: { summary: 'A manually logged call (LOGGED)', value: LOGGED_CALL_EXAMPLE },
       },
     },
+    304: {
+      description: 'Not Modified: If-None-Match names the current ETag. No body; the ETag header is the current one.',
+      headers: CALL_ETAG,
+    },
   },
   errors: [invalidId('communicationId')],
+  notManageable: 'No such call, not a call, or its lead is not manageable by the caller',
+};
+
+export const EDIT_CALL: LeadScopedDoc = {
+  summary: 'Edit a call',
+  description:
+    'Sets the outcome, the rating or the note of a call whose lead you may manage: the fields given are set, ' +
+    '`null` clears one, the others stay as they are. Nothing else can be edited: any other field is refused, ' +
+    'named. `rateScore` is for dialer calls only (a logged call has no rating). A note longer than 5000 ' +
+    "characters is truncated to 5000, as a manual log's content is; a logged call's note is its log's content. " +
+    'The answer is the record as Get Call returns it, with its new `updateTime` and `ETag`. An empty body `{}` ' +
+    'changes nothing and answers the record as it is.\n\n' +
+    'Optimistic concurrency: send the `ETag` of Get Call in `If-Match`, and the edit applies only if the call ' +
+    'is still at that version; otherwise 412 PRECONDITION_FAILED and nothing changes (of two edits with the same ' +
+    '`If-Match`, exactly one applies). A missing ID, one that is not a call and a call whose lead you may not ' +
+    'manage get the same 400 PERMISSION_DENIED as Get Call.',
+  params: [
+    {
+      name: 'communicationId',
+      description: 'Communication ID of the call (the `timelineId` of a Call webhook event), decimal digits.',
+      schema: { type: 'integer', format: 'int64', minimum: 1, example: 563172647619608 },
+    },
+  ],
+  headers: [
+    {
+      name: 'If-Match',
+      required: false,
+      description:
+        'The ETag of the call as you read it (a list, or `*`): the edit applies only if one of them is the ' +
+        'current one (strong comparison: a `W/` tag never matches); 412 otherwise.',
+      schema: { type: 'string', example: '"1"' },
+    },
+  ],
+  body: {
+    type: EditCallDto,
+    examples: {
+      outcome: { summary: 'Set the outcome and the rating', value: { callingOutcome: 'VoiceMessage', rateScore: 3 } },
+      note: { summary: 'Replace the note', value: { note: 'Called back: pre-approval received.' } },
+      clear: { summary: 'Clear the outcome', value: { callingOutcome: null } },
+    },
+  },
+  answers: {
+    200: {
+      type: CallResponseDto,
+      description: 'The call as edited, as Get Call returns it, with its new ETag.',
+      headers: CALL_ETAG,
+      example: {
+        ...DIALER_CALL_EXAMPLE,
+        callingOutcome: 'VoiceMessage',
+        rateScore: 3,
+        updateTime: '2026-04-23 09:30:12',
+      },
+    },
+  },
+  errors: [
+    {
+      code: ErrorCode.InvalidParameter,
+      message: notEditableMessage('duration'),
+      summary:
+        'A field that cannot be edited, a value of the wrong type or out of range, `rateScore` on a logged call ' +
+        `(\`${NO_RATE_SCORE_ON_LOGGED_CALL}\`), or communicationId not a positive int64`,
+    },
+    {
+      code: ErrorCode.PreconditionFailed,
+      message: CALL_CHANGED,
+      summary: 'If-Match names no current ETag: the call changed since it was read',
+    },
+  ],
   notManageable: 'No such call, not a call, or its lead is not manageable by the caller',
 };
 

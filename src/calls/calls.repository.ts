@@ -7,14 +7,24 @@ import { SqlReader } from '../database/sql-reader';
 import { sqlBool, sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
 import type { LeadCaller, LeadScoped } from '../leads/lead-access';
 import type { LeadAccessQuery } from '../leads/leads.service';
-import { Channel, CommunicationSource, LogSort, type MessageChannel, SortOrder } from './call-enums';
+import {
+  type CallingOutcome,
+  Channel,
+  CommunicationSource,
+  LogSort,
+  type MessageChannel,
+  SortOrder,
+} from './call-enums';
 import type { Call, ScopedCall } from './call.record';
 import type { LogPage, ManualLog, ScopedLog } from './manual-log.record';
 import { CommunicationEntity } from './communication.entity';
 import { DialerCallRecordEntity } from './dialer-call-record.entity';
 
 /** A communication to store; its id is drawn on insert, and when it was stored is the time of the insert. */
-export type NewCommunication = Omit<CommunicationEntity, 'id' | 'recordedMs' | 'lead' | 'agent' | 'dialerCallRecord'>;
+export type NewCommunication = Omit<
+  CommunicationEntity,
+  'id' | 'recordedMs' | 'version' | 'lead' | 'agent' | 'dialerCallRecord'
+>;
 
 /** A dialer record to store, as its entity holds it. */
 export type NewDialerRecord = Omit<DialerCallRecordEntity, never>;
@@ -23,6 +33,17 @@ export type NewDialerRecord = Omit<DialerCallRecordEntity, never>;
 export interface StoredDialerCall {
   communicationId: Int64;
   payloadHash: string | null;
+}
+
+/**
+ * What an edit changes of a call's columns: its outcome, its rating, and its note, which for a logged call is its
+ * log's content (what Get Call answers as its note).
+ */
+export interface CallChanges {
+  callingOutcome?: CallingOutcome | null;
+  rateScore?: number | null;
+  note?: string | null;
+  content?: string | null;
 }
 
 /** A call as read from the database: the communication and, for a dialer call, its dialer record. */
@@ -38,6 +59,7 @@ export interface CallRow {
   note: SqlValue;
   create_time: SqlValue;
   update_time: SqlValue;
+  version: SqlValue;
   /** The dialer record's id: null for a manually logged call. */
   dialer_id: SqlValue;
   dialer_user_id: SqlValue;
@@ -57,7 +79,7 @@ export interface CallRow {
 
 export const CALL_COLUMNS =
   'c.id, c.lead_id, c.agent_id, c.log_phone_number, c.log_direction, c.content, c.calling_outcome, ' +
-  'c.rate_score, c.note, c.create_time, c.update_time, d.id AS dialer_id, d.user_id AS dialer_user_id, ' +
+  'c.rate_score, c.note, c.create_time, c.update_time, c.version, d.id AS dialer_id, d.user_id AS dialer_user_id, ' +
   'd.user_phone_number, d.lead_phone_number, d.direction, d.status, d.start_time, d.end_time, d.duration, ' +
   'd.recording_switch, d.show_user_number, d.is_machine_answered, d.price, d.elapsed_seconds';
 
@@ -301,6 +323,29 @@ export class CallsRepository {
   }
 
   /**
+   * Applies the changes to the call and moves its update time and its version, in one UPDATE; with `versions`,
+   * only if the call's version is one of them at that moment: the UPDATE locks the row and tests the version of
+   * the latest commit (on MySQL a second UPDATE waits for the first to end, then finds the new version), so that
+   * two edits conditional on the same version cannot both apply. Whether the call was changed.
+   */
+  async updateCall(
+    manager: EntityManager,
+    communicationId: Int64,
+    changes: CallChanges,
+    updateTime: Date,
+    versions: readonly number[] | null,
+  ): Promise<boolean> {
+    const update = manager
+      .createQueryBuilder()
+      .update(CommunicationEntity)
+      .set({ ...changes, updateTime, version: () => 'version + 1' })
+      .where('id = :id AND channel = :channel', { id: communicationId, channel: Channel.Call });
+    if (versions !== null) update.andWhere('version IN (:...versions)', { versions });
+    const result = await update.execute();
+    return result.affected === 1;
+  }
+
+  /**
    * The communication of this channel with this id and its lead's access facts, in one statement; null when
    * there is no such communication or it is of another channel. No existence leak, also in time: when there is
    * no such communication, a stand-in row (the first communication) is read in its place, with the same joins,
@@ -367,6 +412,7 @@ export function readCall(row: CallRow): Call {
     note: sqlString(row.note),
     createTime: sqlDateTime(row.create_time) as string,
     updateTime: sqlDateTime(row.update_time) as string,
+    version: Number(row.version),
     dialer:
       row.dialer_id === null || row.dialer_id === undefined
         ? null

@@ -19,6 +19,7 @@ const logged: Call = {
   note: null,
   createTime: '2026-05-02 14:00:00',
   updateTime: '2026-05-02 14:00:00',
+  version: 1,
   dialer: null,
 };
 

@@ -32,6 +32,7 @@ const logged = (id: string): Call => ({
   note: null,
   createTime: '2026-06-01 10:00:00',
   updateTime: '2026-06-01 10:00:00',
+  version: 1,
   dialer: null,
 });
 

@@ -110,4 +110,8 @@ export class CommunicationEntity {
 
   @DateTimeColumn({ name: 'update_time' })
   updateTime!: Date;
+
+  /** 1 when stored, one more on each change: the ETag of the call record (see CallEditService). */
+  @IntColumn({ name: 'version', default: 1 })
+  version!: number;
 }

@@ -208,6 +208,17 @@ const PROVOKE: Record<string, Provocation> = {
     params: { communicationId: 'abc' },
   },
   'GET /v2.0/communication/call/{communicationId} 400 PERMISSION_DENIED': { as: USERS.unrelatedAgent },
+  'PATCH /v2.0/communication/call/{communicationId} 400 INVALID_PARAMETER': { as: USERS.agent, body: { duration: 1 } },
+  'PATCH /v2.0/communication/call/{communicationId} 400 PERMISSION_DENIED': {
+    as: USERS.unrelatedAgent,
+    body: { note: 'Called back.' },
+  },
+  // No call is ever at version 0.
+  'PATCH /v2.0/communication/call/{communicationId} 412 PRECONDITION_FAILED': {
+    as: USERS.agent,
+    headers: { 'If-Match': '"0"' },
+    body: { note: 'Called back.' },
+  },
   'GET /v1.0/calls/{callId} 400 INVALID_PARAMETER': { as: USERS.agent, params: { callId: 'abc' } },
   'GET /v1.0/calls/{callId} 400 PERMISSION_DENIED': { as: USERS.unrelatedAgent },
   'POST /v2.0/communication/call/batch 400 MISSING_PARAMETER': { as: USERS.agent, body: { communicationIds: [1] } },
@@ -319,6 +330,7 @@ const PROVOKE: Record<string, Provocation> = {
       'GET /v1.0/leads/{leadId}',
       'POST /v1.0/leads/{leadId}/assignment',
       'GET /v2.0/communication/call/{communicationId}',
+      'PATCH /v2.0/communication/call/{communicationId}',
       'POST /v2.0/communication/call/batch',
       'GET /v1.0/calls/{callId}',
       'GET /v1.0/calls',

@@ -25,6 +25,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus | 431 {
     case ErrorCode.Conflict:
     case ErrorCode.IdempotencyKeyReused:
       return HttpStatus.CONFLICT;
+    case ErrorCode.PreconditionFailed:
+      return HttpStatus.PRECONDITION_FAILED;
     case ErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.NotFound:

@@ -7,7 +7,10 @@ import {
   ApiParam,
   type ApiParamOptions,
   ApiCreatedResponse,
+  ApiHeader,
+  type ApiHeaderOptions,
   ApiOkResponse,
+  ApiResponse,
   type ApiResponseNoStatusOptions,
 } from '@nestjs/swagger';
 import { ApiErrors, type ErrorExample } from '../errors/error-response.dto';
@@ -21,10 +24,12 @@ export interface RouteDoc {
   summary: string;
   description?: string;
   params?: ApiParamOptions[];
+  /** The request headers of its own (a conditional request's `If-None-Match`, `If-Match`). */
+  headers?: ApiHeaderOptions[];
   consumes?: string[];
   body?: ApiBodyOptions;
   /** The success answers, by status. */
-  answers: { 200?: ApiResponseNoStatusOptions; 201?: ApiResponseNoStatusOptions };
+  answers: { 200?: ApiResponseNoStatusOptions; 201?: ApiResponseNoStatusOptions; 304?: ApiResponseNoStatusOptions };
   errors?: ErrorExample[];
 }
 
@@ -33,10 +38,12 @@ export function ApiRoute(doc: RouteDoc): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary: doc.summary, ...(doc.description === undefined ? {} : { description: doc.description }) }),
     ...(doc.params ?? []).map((param) => ApiParam(param)),
+    ...(doc.headers ?? []).map((header) => ApiHeader(header)),
     ...(doc.consumes === undefined ? [] : [ApiConsumes(...doc.consumes)]),
     ...(doc.body === undefined ? [] : [ApiBody(doc.body)]),
     ...(doc.answers[200] === undefined ? [] : [ApiOkResponse(doc.answers[200])]),
     ...(doc.answers[201] === undefined ? [] : [ApiCreatedResponse(doc.answers[201])]),
+    ...(doc.answers[304] === undefined ? [] : [ApiResponse({ ...doc.answers[304], status: 304 })]),
     ApiErrors(...(doc.errors ?? [])),
   );
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { Int64IdList, Optional, Required, Text } from './fields';
-import { createValidationPipe } from './validation.pipe';
+import { createValidationPipe, RefusesUndeclaredFields } from './validation.pipe';
 
 class NoteDto {
   @Required()
@@ -31,6 +31,13 @@ function bodyWithUntouchableKeys(fields: Record<string, unknown>, otherKeys: num
       return Reflect.get(target, key, receiver) as unknown;
     },
   });
+}
+
+@RefusesUndeclaredFields((field) => `${field} cannot be set.`)
+class StrictNoteDto {
+  @Optional()
+  @Text()
+  note?: string;
 }
 
 class IdsDto {
@@ -97,6 +104,27 @@ describe('AppValidationPipe', () => {
       await expect(asIds([1, item, 'x'])).rejects.toEqual(
         new AppError(ErrorCode.InvalidParameter, 'ids[1] must be a positive integer id (int64).'),
       );
+    });
+  });
+
+  describe('a DTO that refuses undeclared fields', () => {
+    const asStrictBody = (value: unknown) => pipe.transform(value, { type: 'body', metatype: StrictNoteDto });
+
+    it('refuses the first undeclared field of the body, named', async () => {
+      await expect(asStrictBody({ note: 'x', teamId: 2, id: 3 })).rejects.toEqual(
+        new AppError(ErrorCode.InvalidParameter, 'teamId cannot be set.'),
+      );
+    });
+
+    it('takes a body of declared fields only, and an empty one', async () => {
+      await expect(asStrictBody({ note: 'x' })).resolves.toEqual(Object.assign(new StrictNoteDto(), { note: 'x' }));
+      await expect(asStrictBody({})).resolves.toBeInstanceOf(StrictNoteDto);
+    });
+
+    it('applies to bodies only: a query keeps dropping the other parameters', async () => {
+      await expect(
+        pipe.transform({ note: 'x', page: '2' }, { type: 'query', metatype: StrictNoteDto }),
+      ).resolves.toEqual(Object.assign(new StrictNoteDto(), { note: 'x' }));
     });
   });
 });

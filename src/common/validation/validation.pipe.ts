@@ -28,6 +28,7 @@ export class AppValidationPipe extends ValidationPipe {
     const { type, metatype } = metadata;
     if ((type === 'body' || type === 'query') && metatype !== undefined && metatype !== Object) {
       const fields = type === 'body' ? requireJsonObject(value) : (value as Record<string, unknown>);
+      if (type === 'body') refuseUndeclaredFields(fields, metatype);
       return super.transform(declaredFieldsOf(fields, metatype), metadata);
     }
     return super.transform(value, metadata);
@@ -36,17 +37,42 @@ export class AppValidationPipe extends ValidationPipe {
 
 const declaredFields = new Map<Type, readonly string[]>();
 
-/** A new object with the fields of `value` that the DTO class declares (has a validation rule for). */
-function declaredFieldsOf(value: Record<string, unknown>, dto: Type): Record<string, unknown> {
+/** The fields the DTO class declares (has a validation rule for). */
+function declaredNames(dto: Type): readonly string[] {
   let names = declaredFields.get(dto);
   if (names === undefined) {
     const rules = getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false);
     names = [...new Set(rules.map((rule) => rule.propertyName))];
     declaredFields.set(dto, names);
   }
+  return names;
+}
+
+/** A new object with the fields of `value` that the DTO class declares. */
+function declaredFieldsOf(value: Record<string, unknown>, dto: Type): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const name of names) if (Object.hasOwn(value, name)) fields[name] = value[name];
+  for (const name of declaredNames(dto)) if (Object.hasOwn(value, name)) fields[name] = value[name];
   return fields;
+}
+
+const UNDECLARED_REFUSAL = Symbol('validation:undeclaredFieldRefusal');
+
+/**
+ * A body DTO whose undeclared fields are refused rather than dropped: the first one (in the body's order) is a 400
+ * INVALID_PARAMETER with the message `refusal(field)`. For a write where a field that is silently ignored would
+ * look like a change made (an edit of a read-only field).
+ */
+export function RefusesUndeclaredFields(refusal: (field: string) => string): ClassDecorator {
+  return (target) => Reflect.defineMetadata(UNDECLARED_REFUSAL, refusal, target);
+}
+
+function refuseUndeclaredFields(value: Record<string, unknown>, dto: Type): void {
+  const refusal = Reflect.getMetadata(UNDECLARED_REFUSAL, dto) as ((field: string) => string) | undefined;
+  if (refusal === undefined) return;
+  const names = declaredNames(dto);
+  for (const field of Object.keys(value)) {
+    if (!names.includes(field)) throw new AppError(ErrorCode.InvalidParameter, refusal(field));
+  }
 }
 
 /** A request body that is a JSON object, or the error that says what it is instead. */

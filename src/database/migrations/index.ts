@@ -5,6 +5,7 @@ import { AddWebhookLeaseOwner1764400000000 } from './1764400000000-AddWebhookLea
 import { CreateIdempotencyKeys1764510000000 } from './1764510000000-CreateIdempotencyKeys';
 import { AddCommunicationSearch1764700000000 } from './1764700000000-AddCommunicationSearch';
 import { AddManualLogListIndexes1764800000000 } from './1764800000000-AddManualLogListIndexes';
+import { AddCommunicationVersion1764900000000 } from './1764900000000-AddCommunicationVersion';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateIdempotencyKeys1764510000000,
   AddCommunicationSearch1764700000000,
   AddManualLogListIndexes1764800000000,
+  AddCommunicationVersion1764900000000,
 ];
