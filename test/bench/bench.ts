@@ -25,7 +25,10 @@ import {
  * Get Call's path with the same JSON and nothing else; each case is printed as a fraction of both. BENCH_COMPARE names another checkout (built with `npm run build`): its service runs beside this one
  * on the same database and its two Get Call cases take their turns among these, so that a change is measured
  * against the build before it side by side. A last case reads calls through the batch (BATCH_SIZE readable calls of
- * 100234 a request, logged through the API at the start) and the calls per second of both ways are compared.
+ * 100234 a request, logged through the API at the start) and the calls per second of both ways are compared. Two more
+ * cases measure the call edit: Get Call with If-None-Match naming the current ETag (a 304 without a body) against the
+ * full Get Call, and PATCH of the call above 2^53 as 100234, each connection alternating two edits so that every
+ * request changes the record (a call Get Call's cases do not read, so that their ETag stays current).
  */
 const CALL = '/v2.0/communication/call/563172647619608';
 const duration = envNumber('BENCH_DURATION', 10);
@@ -34,6 +37,8 @@ const warmup = envNumber('BENCH_WARMUP', 5);
 const rounds = envNumber('BENCH_ROUNDS', 5);
 const BATCH = '/v2.0/communication/call/batch';
 const BATCH_SIZE = 100;
+const EDITED = '/v2.0/communication/call/9007199254740993';
+const EDITS = ['{"rateScore":1,"note":"Bench edit A"}', '{"rateScore":2,"note":"Bench edit B"}'];
 
 /** Get Call's answer as the service gives it, for the framework baseline to send back. */
 async function callJson(baseUrl: string): Promise<string> {
@@ -81,13 +86,15 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
       headers: { ...bearer('100234'), 'content-type': 'application/json' },
       body: await readableBatch(server.baseUrl, bearer('100234').authorization),
     };
+    const etag = (await fetch(server.baseUrl + CALL, { headers: bearer('100234') })).headers.get('etag') ?? '';
     const cases: {
       name: string;
       url: string;
       headers: Record<string, string>;
       expect: number;
-      method?: 'POST';
+      method?: 'POST' | 'PATCH';
       body?: string;
+      bodies?: string[];
     }[] = [
       { name: 'baseline GET /health/live', url: `${server.baseUrl}/health/live`, headers: {}, expect: 200 },
       { name: 'framework ceiling (bare Nest)', url: framework.baseUrl + CALL, headers: {}, expect: 200 },
@@ -107,8 +114,24 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
         ...batch,
         expect: 200,
       }) - 1;
+    const notModifiedCase =
+      cases.push({
+        name: 'GET call as 100234, If-None-Match (304)',
+        url: server.baseUrl + CALL,
+        headers: { ...bearer('100234'), 'if-none-match': etag },
+        expect: 304,
+      }) - 1;
+    const editCase =
+      cases.push({
+        name: 'PATCH call as 100234 (an edit)',
+        url: server.baseUrl + EDITED,
+        method: 'PATCH',
+        headers: { ...bearer('100234'), 'content-type': 'application/json' },
+        bodies: EDITS,
+        expect: 200,
+      }) - 1;
     for (const c of cases) {
-      const response = await fetch(c.url, { method: c.method, headers: c.headers, body: c.body });
+      const response = await fetch(c.url, { method: c.method, headers: c.headers, body: c.body ?? c.bodies?.[0] });
       if (response.status !== c.expect) throw new Error(`${c.name}: expected ${c.expect}, got ${response.status}`);
       if (c.body !== undefined) {
         const answer = JSON.parse(await response.text()) as { calls: unknown[] };
@@ -154,7 +177,10 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
         `${rssEnd.toFixed(0)} MB at their end\n` +
         `calls read per second: ${rate(results[2]).toFixed(0)} by single Get Calls, ` +
         `${(rate(results[batchCase]) * BATCH_SIZE).toFixed(0)} by batches of ${BATCH_SIZE} ` +
-        `(${((rate(results[batchCase]) * BATCH_SIZE) / rate(results[2])).toFixed(1)}x, target 15x)\n`,
+        `(${((rate(results[batchCase]) * BATCH_SIZE) / rate(results[2])).toFixed(1)}x, target 15x)\n` +
+        `Get Call with If-None-Match: ${rate(results[notModifiedCase]).toFixed(0)} req/s answered 304, against ` +
+        `${rate(results[2]).toFixed(0)} in full (${(rate(results[notModifiedCase]) / rate(results[2])).toFixed(2)}x); ` +
+        `edits: ${rate(results[editCase]).toFixed(0)} PATCH/s\n`,
     );
   } finally {
     await server.stop();

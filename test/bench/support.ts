@@ -164,9 +164,11 @@ export interface LoadResult {
 /** Drives one URL with autocannon (GET unless told) and records every response. */
 export function runLoad(options: {
   url: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   headers?: Record<string, string>;
   body?: string;
+  /** Bodies each connection sends in turn, one a request (in place of `body`). */
+  bodies?: string[];
   durationSeconds: number;
   connections: number;
 }): Promise<LoadResult> {
@@ -180,6 +182,7 @@ export function runLoad(options: {
         ...(options.method === undefined ? {} : { method: options.method }),
         headers: options.headers,
         ...(options.body === undefined ? {} : { body: options.body }),
+        ...(options.bodies === undefined ? {} : { requests: options.bodies.map((body) => ({ body })) }),
         connections: options.connections,
         duration: options.durationSeconds,
       },
