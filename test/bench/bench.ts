@@ -35,6 +35,8 @@ const duration = envNumber('BENCH_DURATION', 10);
 const connections = envNumber('BENCH_CONNECTIONS', 50);
 const warmup = envNumber('BENCH_WARMUP', 5);
 const rounds = envNumber('BENCH_ROUNDS', 5);
+/** BENCH_CASES=get-call: the baselines and Get Call only (no batch, 304 or edit case, whose writes change the database between turns). */
+const getCallOnly = process.env.BENCH_CASES === 'get-call';
 const BATCH = '/v2.0/communication/call/batch';
 const BATCH_SIZE = 100;
 const EDITED = '/v2.0/communication/call/9007199254740993';
@@ -107,29 +109,32 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
         { name: 'BEFORE: GET call as 100235', url: before.baseUrl + CALL, headers: bearer('100235'), expect: 400 },
       );
     }
-    const batchCase =
-      cases.push({
-        name: `POST batch of ${BATCH_SIZE} as 100234`,
-        url: server.baseUrl + BATCH,
-        ...batch,
-        expect: 200,
-      }) - 1;
-    const notModifiedCase =
-      cases.push({
-        name: 'GET call as 100234, If-None-Match (304)',
-        url: server.baseUrl + CALL,
-        headers: { ...bearer('100234'), 'if-none-match': etag },
-        expect: 304,
-      }) - 1;
-    const editCase =
-      cases.push({
-        name: 'PATCH call as 100234 (an edit)',
-        url: server.baseUrl + EDITED,
-        method: 'PATCH',
-        headers: { ...bearer('100234'), 'content-type': 'application/json' },
-        bodies: EDITS,
-        expect: 200,
-      }) - 1;
+    const batchCase = getCallOnly
+      ? -1
+      : cases.push({
+          name: `POST batch of ${BATCH_SIZE} as 100234`,
+          url: server.baseUrl + BATCH,
+          ...batch,
+          expect: 200,
+        }) - 1;
+    const notModifiedCase = getCallOnly
+      ? -1
+      : cases.push({
+          name: 'GET call as 100234, If-None-Match (304)',
+          url: server.baseUrl + CALL,
+          headers: { ...bearer('100234'), 'if-none-match': etag },
+          expect: 304,
+        }) - 1;
+    const editCase = getCallOnly
+      ? -1
+      : cases.push({
+          name: 'PATCH call as 100234 (an edit)',
+          url: server.baseUrl + EDITED,
+          method: 'PATCH',
+          headers: { ...bearer('100234'), 'content-type': 'application/json' },
+          bodies: EDITS,
+          expect: 200,
+        }) - 1;
     for (const c of cases) {
       const response = await fetch(c.url, { method: c.method, headers: c.headers, body: c.body ?? c.bodies?.[0] });
       if (response.status !== c.expect) throw new Error(`${c.name}: expected ${c.expect}, got ${response.status}`);
@@ -175,12 +180,14 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
         table(['case', 'req/s', 'p50', 'p99', 'vs /health/live', 'vs framework', 'errors'], rows) +
         `\nservice memory (RSS): ${rssStart.toFixed(0)} MB at the start of the measured rounds, ` +
         `${rssEnd.toFixed(0)} MB at their end\n` +
-        `calls read per second: ${rate(results[2]).toFixed(0)} by single Get Calls, ` +
-        `${(rate(results[batchCase]) * BATCH_SIZE).toFixed(0)} by batches of ${BATCH_SIZE} ` +
-        `(${((rate(results[batchCase]) * BATCH_SIZE) / rate(results[2])).toFixed(1)}x, target 15x)\n` +
-        `Get Call with If-None-Match: ${rate(results[notModifiedCase]).toFixed(0)} req/s answered 304, against ` +
-        `${rate(results[2]).toFixed(0)} in full (${(rate(results[notModifiedCase]) / rate(results[2])).toFixed(2)}x); ` +
-        `edits: ${rate(results[editCase]).toFixed(0)} PATCH/s\n`,
+        (getCallOnly
+          ? ''
+          : `calls read per second: ${rate(results[2]).toFixed(0)} by single Get Calls, ` +
+            `${(rate(results[batchCase]) * BATCH_SIZE).toFixed(0)} by batches of ${BATCH_SIZE} ` +
+            `(${((rate(results[batchCase]) * BATCH_SIZE) / rate(results[2])).toFixed(1)}x, target 15x)\n` +
+            `Get Call with If-None-Match: ${rate(results[notModifiedCase]).toFixed(0)} req/s answered 304, against ` +
+            `${rate(results[2]).toFixed(0)} in full (${(rate(results[notModifiedCase]) / rate(results[2])).toFixed(2)}x); ` +
+            `edits: ${rate(results[editCase]).toFixed(0)} PATCH/s\n`),
     );
   } finally {
     await server.stop();
