@@ -61,9 +61,10 @@ export const GET_CALL: LeadScopedDoc = {
       name: 'If-None-Match',
       required: false,
       description:
-        'ETags of the call you hold (a list, or `*`): when one is the current one (weak comparison), the ' +
-        'answer is 304 without a body.',
-      schema: { type: 'string', example: '"1"' },
+        'ETags of the call you hold (a list, or `*`), for example `"1"`: when one is the current one (weak ' +
+        'comparison), the answer is 304 without a body.',
+      // No example value: the Swagger UI would send it with every "Try it out" and get a 304 for its first call.
+      schema: { type: 'string' },
     },
   ],
   answers: {
@@ -110,9 +111,10 @@ export const EDIT_CALL: LeadScopedDoc = {
       name: 'If-Match',
       required: false,
       description:
-        'The ETag of the call as you read it (a list, or `*`): the edit applies only if one of them is the ' +
-        'current one (strong comparison: a `W/` tag never matches); 412 otherwise.',
-      schema: { type: 'string', example: '"1"' },
+        'The ETag of the call as you read it (a list, or `*`), for example `"1"`: the edit applies only if one of ' +
+        'them is the current one (strong comparison: a `W/` tag never matches); 412 otherwise.',
+      // No example value: the Swagger UI would send it with every "Try it out" of the edit.
+      schema: { type: 'string' },
     },
   ],
   body: {
