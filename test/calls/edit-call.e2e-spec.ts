@@ -443,8 +443,22 @@ describe('PATCH /v2.0/communication/call/{communicationId}', () => {
     });
   });
 
+  it('edits the call with an id above 2^53 exactly, and not its double-rounded neighbour', async () => {
+    const neighbour = await factory.dialerCall(LEAD, USERS.agent, { id: '9007199254740992', rateScore: 1 });
+    const before = (await get(neighbour)).text;
+    const res = await patch(CALLS.above2To53, { rateScore: 2, note: 'Exact id.' });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('"id":9007199254740993,');
+    expect(res.text).toContain('"dialerCallRecordId":9007199254740995,');
+    expect(res.body).toMatchObject({ rateScore: 2, note: 'Exact id.' });
+    expect((await get(neighbour)).text).toBe(before);
+    expect((await get(CALLS.above2To53)).text).toBe(res.text);
+  });
+
   it('may be sent by a browser of an allowed origin, which may read the ETag', async () => {
-    const cors = await createTestApp({ CORS_ORIGINS: 'https://crm.example.com' }, { database: t.database });
+    // Last in the file, on a database of its own: in parallel MySQL runs, the suite's app answered the request that
+    // followed this second app's close with 503 (its pool reported "Pool is closed"). Not yet explained.
+    const cors = await createTestApp({ CORS_ORIGINS: 'https://crm.example.com' });
     try {
       const preflight = await cors
         .http()
@@ -463,19 +477,7 @@ describe('PATCH /v2.0/communication/call/{communicationId}', () => {
         .set('Authorization', `Bearer ${t.token(USERS.agent)}`);
       expect(read.headers['access-control-expose-headers']).toContain('ETag');
     } finally {
-      await cors.close({ keepDatabase: true });
+      await cors.close();
     }
-  });
-
-  it('edits the call with an id above 2^53 exactly, and not its double-rounded neighbour', async () => {
-    const neighbour = await factory.dialerCall(LEAD, USERS.agent, { id: '9007199254740992', rateScore: 1 });
-    const before = (await get(neighbour)).text;
-    const res = await patch(CALLS.above2To53, { rateScore: 2, note: 'Exact id.' });
-    expect(res.status).toBe(200);
-    expect(res.text).toContain('"id":9007199254740993,');
-    expect(res.text).toContain('"dialerCallRecordId":9007199254740995,');
-    expect(res.body).toMatchObject({ rateScore: 2, note: 'Exact id.' });
-    expect((await get(neighbour)).text).toBe(before);
-    expect((await get(CALLS.above2To53)).text).toBe(res.text);
   });
 });
