@@ -8,7 +8,7 @@ import {
   type MysqlConnection,
   type MysqlPool,
   mysqlPoolOf,
-  currentCommand,
+  onEveryCommand,
   poolConnections,
   poolCounts,
   prepareWithSafeIntegers,
@@ -47,12 +47,13 @@ describe('the library internals the service relies on', () => {
       }
     });
 
-    it("sees the command a connection runs, and reaches the connection's socket", async () => {
+    it("sees every command given to a connection, and reaches the connection's socket", async () => {
       const connection = createConnection(NOWHERE) as Connection & MysqlConnection;
       connection.on('error', () => undefined);
-      // Connecting (the handshake) is the connection's first command; the query waits behind it.
-      expect(currentCommand(connection)?.constructor.name).toBe('ClientHandshake');
+      const commands: string[] = [];
+      onEveryCommand(connection, (command) => commands.push(command.constructor.name));
       const refused = new Promise((resolve) => connection.query('SELECT 1', resolve));
+      expect(commands).toEqual(['Query']);
       expect(typeof connection.stream.destroy).toBe('function');
       await refused;
       connection.destroy();

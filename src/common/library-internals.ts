@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 
 /**
  * Every place the service reaches past a library's public API, in one file: the fields TypeORM keeps its driver's
- * connection in, mysql2's private pool fields and its connections' current command, better-sqlite3's prepare on the
+ * connection in, mysql2's private pool fields and its connections' command queue, better-sqlite3's prepare on the
  * connection TypeORM opened, and Node's HTTP server's response in progress on a socket and options it reads after
  * creation. library-internals.spec.ts checks each against the installed versions and names the one to re-check
  * when it fails; the functions here throw when a field they need is missing rather than let the service go on
@@ -81,13 +81,22 @@ export function poolConnections(pool: MysqlPool): MysqlConnection[] {
   return all.toArray();
 }
 
+interface CommandQueue {
+  addCommand(command: EventEmitter): EventEmitter;
+}
+
 /**
- * The command a connection of mysql2 is running (its private `_command`: a query, a prepare, an execute), null when
- * it is idle; the ones queued behind it wait for it.
+ * Calls `onCommand` with each command given to the connection (a query, a prepare, an execute) before it is queued:
+ * mysql2 has no hook for that, so its `addCommand` is wrapped.
  */
-export function currentCommand(connection: MysqlConnection): object | null {
-  if (!('_command' in connection)) throw missing("mysql2's connection._command", 'mysql2');
-  return (connection as MysqlConnection & { _command?: object | null })._command ?? null;
+export function onEveryCommand(connection: MysqlConnection, onCommand: (command: EventEmitter) => void): void {
+  const queue = connection as MysqlConnection & CommandQueue;
+  if (typeof queue.addCommand !== 'function') throw missing("mysql2's connection.addCommand", 'mysql2');
+  const addCommand = queue.addCommand.bind(connection);
+  queue.addCommand = (command) => {
+    onCommand(command);
+    return addCommand(command);
+  };
 }
 
 /**

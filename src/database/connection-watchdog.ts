@@ -1,5 +1,7 @@
-import { currentCommand, type MysqlConnection, type MysqlPool, poolConnections } from '../common/library-internals';
+import { type MysqlConnection, type MysqlPool, onEveryCommand, poolConnections } from '../common/library-internals';
 import { databaseTimeout } from './database-errors';
+
+const WATCHED = Symbol('watched');
 
 /**
  * A MySQL connection whose command gets no answer within `timeoutMs` is cut: the command fails (the request
@@ -15,29 +17,22 @@ import { databaseTimeout } from './database-errors';
  *
  * Installed once the migrations have run: a migration may take as long as it needs.
  */
-export function watchConnections(pool: MysqlPool, timeoutMs: number): () => void {
-  // Each connection's command and when it was first seen running: one that is still the same a timeout later
-  // gets no answer. Seen every tenth of the timeout (at most a second), so it is cut within 1.2 timeouts of its
-  // start; nothing is done per command (a timer per statement cost the busiest path of the service).
-  const running = new WeakMap<MysqlConnection, { command: object; since: number }>();
-  const sweep = () => {
-    const now = performance.now();
-    for (const connection of poolConnections(pool)) {
-      const command = currentCommand(connection);
-      const seen = running.get(connection);
-      if (command === null) {
-        running.delete(connection);
-      } else if (seen?.command !== command) {
-        running.set(connection, { command, since: now });
-      } else if (now - seen.since >= timeoutMs) {
-        running.delete(connection);
-        connection.stream.destroy(
-          databaseTimeout(`No answer from the database within ${timeoutMs} ms: the connection is closed`),
-        );
-      }
-    }
+export function watchConnections(pool: MysqlPool, timeoutMs: number): void {
+  const watch = (connection: MysqlConnection & { [WATCHED]?: true }) => {
+    if (connection[WATCHED]) return;
+    connection[WATCHED] = true;
+    onEveryCommand(connection, (command) => {
+      const timer = setTimeout(
+        () =>
+          connection.stream.destroy(
+            databaseTimeout(`No answer from the database within ${timeoutMs} ms: the connection is closed`),
+          ),
+        timeoutMs,
+      );
+      timer.unref();
+      command.once('end', () => clearTimeout(timer));
+    });
   };
-  const timer = setInterval(sweep, Math.min(1000, Math.max(10, timeoutMs / 10)));
-  timer.unref();
-  return () => clearInterval(timer);
+  for (const connection of poolConnections(pool)) watch(connection);
+  pool.on('connection', watch);
 }

@@ -108,7 +108,7 @@ function mysqlSelect(pool: MysqlPool): Select {
     new Promise((resolve, reject) => {
       // DATETIME as its UTC text, as SQLite gives it: no Date object to build and format again.
       // No timeout of its own: a mysql2 query that times out leaves its connection hanging (see
-      // watchConnections, which bounds every statement).
+      // watchConnections, which bounds every query).
       pool.execute({ sql, values: params as unknown[], dateStrings: true }, (error, rows) => {
         if (error) reject(error);
         else resolve(rows as Record<string, unknown>[]);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, describeDatabase } from '../config/app-config';
@@ -7,9 +7,8 @@ import { watchConnections } from '../database/connection-watchdog';
 import { prepareDatabase } from './prepare-database';
 
 @Injectable()
-export class DatabaseBootstrap implements OnModuleInit, OnApplicationShutdown {
+export class DatabaseBootstrap implements OnModuleInit {
   private readonly logger = new Logger('Database');
-  private unwatch: (() => void) | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -21,11 +20,6 @@ export class DatabaseBootstrap implements OnModuleInit, OnApplicationShutdown {
     await prepareDatabase(this.dataSource, this.config, this.logger);
     // A query that outlives its request's deadline has no one to answer: its connection is let go.
     const pool = mysqlPoolOf(this.dataSource);
-    if (pool !== undefined) this.unwatch = watchConnections(pool, this.config.requestTimeoutMs);
-  }
-
-  /** Last, after the requests in flight were answered: until then a silent connection is still cut. */
-  onApplicationShutdown(): void {
-    this.unwatch?.();
+    if (pool !== undefined) watchConnections(pool, this.config.requestTimeoutMs);
   }
 }
