@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
 import { NotBeforeError, TokenExpiredError } from 'jsonwebtoken';
+import passport, { type Strategy } from 'passport';
 import { AppError } from '../common/errors/app-error';
 import { asError } from '../common/errors/as-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -44,7 +45,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const claims = token === null ? undefined : this.verified.get(token);
     const authenticated =
       claims === undefined
-        ? (super.canActivate(context) as Promise<boolean>)
+        ? this.authenticate(request, context.switchToHttp().getResponse<Response>())
         : this.strategy.callerFor(claims).then((caller) => {
             request.user = caller;
             return true;
@@ -55,6 +56,34 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
         await this.limiter.consume(request, context.switchToHttp().getResponse<Response>(), undefined);
       }
       throw error;
+    });
+  }
+
+  /**
+   * passport-jwt's check of the token, by this app's own strategy. AuthGuard('jwt') would look the strategy up by
+   * name in passport's registry, which is one per process and holds the strategy of the app built last: a second
+   * app in the process (a test's restart, a second instance) would check the first one's tokens against its own
+   * database, and once closed fail them all. Each request gets its own copy of the strategy, as passport makes one
+   * from a registered strategy.
+   */
+  private authenticate(request: Request & { user?: Principal }, response: Response): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      const strategy = Object.create(this.strategy) as Strategy;
+      const check = passport.authenticate(
+        strategy,
+        { session: false },
+        (error: unknown, caller: Principal | false, info: unknown) => {
+          try {
+            request.user = this.handleRequest(error, caller, info);
+            resolve(true);
+          } catch (refused) {
+            reject(asError(refused));
+          }
+        },
+      ) as (request: Request, response: Response, next: (error?: unknown) => void) => void;
+      check(request, response, (error) =>
+        reject(asError(error ?? new Error('The JWT strategy passed the request on'))),
+      );
     });
   }
 

@@ -194,3 +194,37 @@ describe('bearer token verification without clock tolerance', () => {
     expect(after.body.message).toBe('The access token has expired.');
   });
 });
+
+describe('two apps in one process (a restart, a second instance)', () => {
+  it("checks each app's tokens against its own database: closing one leaves the other serving", async () => {
+    const first = await createTestApp();
+    const second = await createTestApp();
+    try {
+      // A user only the second app's database has: the first app must refuse its token, not ask the second.
+      const onlySecond = '300001';
+      await second.dataSource.getRepository(UserEntity).insert({
+        id: onlySecond,
+        teamId: '1',
+        name: 'Only in the second database',
+        email: null,
+        phoneNumber: null,
+        role: 'AGENT' as never,
+        accessAllTeamLeads: false,
+        active: true,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+      const token = first.token(onlySecond);
+      expect((await first.http().get(CALL_PATH).set('Authorization', `Bearer ${token}`)).status).toBe(401);
+      await second.close();
+      const res = await first
+        .http()
+        .get(CALL_PATH)
+        .set('Authorization', `Bearer ${first.token(USERS.agent)}`);
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(DIALER_CALL_JSON);
+    } finally {
+      await first.close();
+    }
+  });
+});
