@@ -1,4 +1,5 @@
 import { ApiClientEntity } from './auth/api-client.entity';
+import { CallChangeEntity, CallChangeMarksEntity } from './calls/call-change.entity';
 import { CommunicationEntity } from './calls/communication.entity';
 import { DialerCallRecordEntity } from './calls/dialer-call-record.entity';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
@@ -21,6 +22,8 @@ export const ENTITIES = [
   LeadAssigneeEntity,
   DialerCallRecordEntity,
   CommunicationEntity,
+  CallChangeEntity,
+  CallChangeMarksEntity,
   ApiClientEntity,
   WebhookSubscriptionEntity,
   WebhookEventEntity,

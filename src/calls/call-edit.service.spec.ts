@@ -5,6 +5,7 @@ import type { TransactionRunner } from '../database/transaction-runner';
 import { CALL_CHANGED, NO_RATE_SCORE_ON_LOGGED_CALL } from './call-edit.errors';
 import { CallEditService } from './call-edit.service';
 import type { Call, DialerRecord, ScopedCall } from './call.record';
+import type { CallChangesRepository, NewCallChange } from './call-changes.repository';
 import type { CallChanges, CallsRepository } from './calls.repository';
 import type { EditCallDto } from './dto/edit-call.dto';
 
@@ -80,8 +81,19 @@ function setup(stored: Call) {
       return work(MANAGER);
     },
   };
-  const service = new CallEditService(repository as CallsRepository, runner as TransactionRunner);
-  return { service, updates, transactions: () => transactions, current: () => current };
+  const feed: { manager: EntityManager; change: NewCallChange }[] = [];
+  const changes: Pick<CallChangesRepository, 'append'> = {
+    append: (manager, change) => {
+      feed.push({ manager, change });
+      return Promise.resolve();
+    },
+  };
+  const service = new CallEditService(
+    repository as CallsRepository,
+    runner as TransactionRunner,
+    changes as CallChangesRepository,
+  );
+  return { service, updates, feed, transactions: () => transactions, current: () => current };
 }
 
 /** An edit as the validation pipe hands it over (an enum value as its string). */
@@ -89,7 +101,7 @@ const edit = (input: Omit<EditCallDto, 'callingOutcome'> & { callingOutcome?: st
 
 describe('CallEditService', () => {
   it('sets the fields given, in one transaction, and answers the record with its new version as ETag', async () => {
-    const { service, updates, transactions } = setup(dialerCall());
+    const { service, updates, feed, transactions } = setup(dialerCall());
     const edited = await service.edit(
       scoped(dialerCall()),
       edit({ callingOutcome: 'NoAnswer', rateScore: 0 }),
@@ -97,6 +109,13 @@ describe('CallEditService', () => {
     );
     expect(updates).toEqual([
       { manager: MANAGER, changes: { callingOutcome: 'NoAnswer', rateScore: 0 }, versions: null },
+    ]);
+    // The change is in the feed, written in the edit's own transaction.
+    expect(feed).toEqual([
+      {
+        manager: MANAGER,
+        change: { communicationId: '700', teamId: '1', leadId: '500', agentId: '10', changeType: 'updated' },
+      },
     ]);
     expect(transactions()).toBe(1);
     expect(edited.etag).toBe('"4"');
@@ -156,11 +175,12 @@ describe('CallEditService', () => {
     });
 
     it('answers 412 when the update finds another version, and writes nothing', async () => {
-      const { service, current } = setup(dialerCall({ version: 4 }));
+      const { service, current, feed } = setup(dialerCall({ version: 4 }));
       await expect(service.edit(scoped(dialerCall()), edit({ rateScore: 1 }), '"3"')).rejects.toEqual(
         new AppError(ErrorCode.PreconditionFailed, CALL_CHANGED),
       );
       expect(current()).toEqual(dialerCall({ version: 4 }));
+      expect(feed).toEqual([]);
     });
 
     it('answers 412 without a transaction when it names no version of a call (weak, another format)', async () => {
@@ -182,9 +202,10 @@ describe('CallEditService', () => {
 
   describe('an edit without a field', () => {
     it('writes nothing and answers the record as read, with its ETag', async () => {
-      const { service, transactions } = setup(dialerCall());
+      const { service, transactions, feed } = setup(dialerCall());
       const edited = await service.edit(scoped(dialerCall()), edit({}), undefined);
       expect(transactions()).toBe(0);
+      expect(feed).toEqual([]);
       expect(edited.etag).toBe('"3"');
       expect(edited.call).toMatchObject({ updateTime: '2026-05-02 14:03:45', rateScore: 4 });
     });

@@ -5,7 +5,9 @@ import { ifMatchTags, strongEtag } from '../common/http/conditional-requests';
 import { truncateCharacters } from '../common/text';
 import { nowToTheSecond } from '../common/utc-time';
 import { TransactionRunner } from '../database/transaction-runner';
+import { CallChangesRepository } from './call-changes.repository';
 import { CALL_CHANGED, NO_RATE_SCORE_ON_LOGGED_CALL } from './call-edit.errors';
+import { CallChangeType } from './call-enums';
 import { callEntityTag, toCallResponse } from './call.mapper';
 import type { Call, ScopedCall } from './call.record';
 import { type CallChanges, CallsRepository } from './calls.repository';
@@ -27,6 +29,7 @@ export class CallEditService {
   constructor(
     private readonly repository: CallsRepository,
     private readonly transactions: TransactionRunner,
+    private readonly changes: CallChangesRepository,
   ) {}
 
   /**
@@ -48,9 +51,16 @@ export class CallEditService {
     }
     if (versions?.length === 0) throw changed();
     const stored = await this.transactions.run(async (manager) => {
-      // An edit and what must go with it (the change's event, one day) commit together, in this transaction.
+      // An edit and what must go with it (its change in the feed) commit together, in this transaction.
       const applied = await this.repository.updateCall(manager, call.id, changes, nowToTheSecond(), versions);
       if (!applied) throw changed();
+      await this.changes.append(manager, {
+        communicationId: call.id,
+        teamId: found.leadAccess.teamId,
+        leadId: call.leadId,
+        agentId: call.agentId,
+        changeType: CallChangeType.Updated,
+      });
       return this.repository.findStored(call.id, manager);
     });
     if (stored === null) throw new Error(`Communication ${call.id} is not a stored call`);

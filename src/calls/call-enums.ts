@@ -66,3 +66,9 @@ export enum SortOrder {
   Asc = 'asc',
   Desc = 'desc',
 }
+
+/** What a change of the change feed did to its call. */
+export enum CallChangeType {
+  Created = 'created',
+  Updated = 'updated',
+}

@@ -1,6 +1,7 @@
 import { toJsonInt64 } from '../common/int64';
 import { CallDirection, CallingOutcome, CallStatus, LogDirection } from './call-enums';
-import type { Call, DialerRecord } from './call.record';
+import type { Call, CallChange, DialerRecord } from './call.record';
+import type { CallChangeDto } from './dto/call-changes.dto';
 import type { CallResponseDto } from './dto/call-response.dto';
 
 /**
@@ -127,4 +128,11 @@ export function minutesSeconds(totalSeconds: number | null): string | null {
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
   return `${minutes < 10 ? '0' : ''}${minutes}:${seconds < 10 ? '0' : ''}${seconds}`;
+}
+
+/** A change of the feed: the call as Get Call answers it now, and what the change did. */
+export function toCallChange(change: CallChange): CallChangeDto {
+  const dto = toCallResponse(change.call) as CallChangeDto;
+  dto.changeType = change.changeType;
+  return dto;
 }

@@ -1,5 +1,6 @@
 import type { Int64 } from '../common/int64';
 import type { LeadScoped } from '../leads/lead-access';
+import type { CallChangeType } from './call-enums';
 
 /**
  * A call as stored: its communication and, for a dialer call, its dialer record. Text columns come as
@@ -44,5 +45,12 @@ export interface DialerRecord {
 
 /** A call read together with its lead's access facts for the caller. */
 export interface ScopedCall extends LeadScoped {
+  call: Call;
+}
+
+/** A change of the change feed: its place in commit order, what it did, and its call as it is now. */
+export interface CallChange {
+  seq: Int64;
+  changeType: CallChangeType;
   call: Call;
 }

@@ -4,6 +4,10 @@ import { DatabaseModule } from '../database/database.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LeadsModule } from '../leads/leads.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { CallChangesPurge } from './call-changes-purge.worker';
+import { CallChangesController } from './call-changes.controller';
+import { CallChangesRepository } from './call-changes.repository';
+import { CallChangesService } from './call-changes.service';
 import { CallEditService } from './call-edit.service';
 import { CallListsController } from './call-lists.controller';
 import { CallListsService } from './call-lists.service';
@@ -20,7 +24,10 @@ import { CommonModule } from '../common/common.module';
 import { CommunicationSearchController } from './communication-search.controller';
 import { CommunicationSearchRepository } from './communication-search.repository';
 import { CommunicationSearchService } from './communication-search.service';
-/** Calls: Get Call, the call edit, the call lists, the search by agent, manual logs, logged emails and texts, dialer ingestion. */
+/**
+ * Calls: Get Call, the call edit, the call lists, the search by agent, the change feed, manual logs, logged emails and
+ * texts, dialer ingestion.
+ */
 @Module({
   imports: [AuthModule, CommonModule, DatabaseModule, IdempotencyModule, LeadsModule, WebhooksModule],
   controllers: [
@@ -30,6 +37,7 @@ import { CommunicationSearchService } from './communication-search.service';
     EmailsTextsController,
     DialerIngestionController,
     CommunicationSearchController,
+    CallChangesController,
   ],
   providers: [
     CallsService,
@@ -40,6 +48,9 @@ import { CommunicationSearchService } from './communication-search.service';
     DialerIngestionService,
     CommunicationSearchService,
     CommunicationSearchRepository,
+    CallChangesService,
+    CallChangesRepository,
+    CallChangesPurge,
   ],
 })
 export class CallsModule {}

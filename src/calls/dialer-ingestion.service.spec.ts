@@ -8,6 +8,7 @@ import type { Int64 } from '../common/int64';
 import type { IdempotencyService } from '../idempotency/idempotency.service';
 import type { LeadFacts, LeadsService } from '../leads/leads.service';
 import type { CallCreated, CallEventsOutbox } from '../webhooks/call-events.outbox';
+import type { CallChangesRepository, NewCallChange } from './call-changes.repository';
 import type { CallsRepository, NewCommunication, NewDialerRecord, StoredDialerCall } from './calls.repository';
 import type { CallsService } from './calls.service';
 import { CommunicationSource } from './call-enums';
@@ -105,6 +106,14 @@ function setup() {
     },
     committed: () => undefined,
   };
+  const feed: NewCallChange[] = [];
+  const changes: Pick<CallChangesRepository, 'append'> = {
+    append: (manager, change) => {
+      if (manager !== MANAGER) throw new Error('A change outside the transaction of its call');
+      feed.push(change);
+      return Promise.resolve();
+    },
+  };
   const idempotency = { run: <T>(_: unknown, work: (m: EntityManager) => Promise<T>) => work(MANAGER) };
   const service = new DialerIngestionService(
     repository as CallsRepository,
@@ -113,12 +122,14 @@ function setup() {
     users as UsersService,
     calls as CallsService,
     outbox as CallEventsOutbox,
+    changes as CallChangesRepository,
   );
   return {
     service,
     dialerRecords,
     communications,
     events,
+    feed,
     raceNextInsert: () => {
       raceOnInsert = true;
     },
@@ -127,7 +138,7 @@ function setup() {
 
 describe('DialerIngestionService', () => {
   it('records a MANUAL call with its communication and one Call event, the agent defaulting to the user', async () => {
-    const { service, dialerRecords, communications, events } = setup();
+    const { service, dialerRecords, communications, events, feed } = setup();
     const answer = await service.ingest(client, record(), null);
     expect(answer).toEqual({ call: { id: 7000n }, created: true });
     expect([...dialerRecords.keys()]).toEqual(['400000012399']);
@@ -141,23 +152,30 @@ describe('DialerIngestionService', () => {
     expect(events).toEqual([
       { timelineId: '7000', callId: '400000012399', communicationType: 'MANUAL', leadId: '500', agentId: '10' },
     ]);
+    expect(feed).toEqual([
+      { communicationId: '7000', teamId: '1', leadId: '500', agentId: '10', changeType: 'created' },
+    ]);
   });
 
-  it('records an AUTO call without a Call event', async () => {
-    const { service, events } = setup();
+  it('records an AUTO call without a Call event, but in the change feed', async () => {
+    const { service, events, feed } = setup();
     await expect(
       service.ingest(client, record({ communicationType: CommunicationSource.Auto }), null),
     ).resolves.toMatchObject({
       created: true,
     });
     expect(events).toEqual([]);
+    expect(feed).toEqual([
+      { communicationId: '7000', teamId: '1', leadId: '500', agentId: '10', changeType: 'created' },
+    ]);
   });
 
   it('answers a retry of the same record with the call stored the first time', async () => {
-    const { service, communications } = setup();
+    const { service, communications, feed } = setup();
     await service.ingest(client, record(), null);
     await expect(service.ingest(client, record(), null)).resolves.toEqual({ call: { id: 7000n }, created: false });
     expect(communications.size).toBe(1);
+    expect(feed).toHaveLength(1);
   });
 
   it('refuses the same record id with other data as a CONFLICT, and changes nothing', async () => {

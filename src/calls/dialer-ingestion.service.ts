@@ -12,7 +12,8 @@ import { nowToTheSecond, parseUtc } from '../common/utc-time';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service';
 import { LeadsService } from '../leads/leads.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
-import { Channel, CommunicationSource } from './call-enums';
+import { CallChangesRepository } from './call-changes.repository';
+import { CallChangeType, Channel, CommunicationSource } from './call-enums';
 import { CallsRepository, type StoredDialerCall } from './calls.repository';
 import { CallsService } from './calls.service';
 import {
@@ -40,6 +41,7 @@ export class DialerIngestionService {
     private readonly users: UsersService,
     private readonly calls: CallsService,
     private readonly events: CallEventsOutbox,
+    private readonly changes: CallChangesRepository,
   ) {}
 
   /**
@@ -77,6 +79,13 @@ export class DialerIngestionService {
               agentId: input.agentId ?? input.userId,
             });
           }
+          await this.changes.append(manager, {
+            communicationId: id,
+            teamId: caller.teamId,
+            leadId: input.leadId,
+            agentId: input.agentId ?? input.userId,
+            changeType: CallChangeType.Created,
+          });
           return this.calls.getStoredCall(id, manager);
         },
         callLocation,

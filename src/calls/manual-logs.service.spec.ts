@@ -7,6 +7,7 @@ import type { LeadScoped } from '../leads/lead-access';
 import type { LeadAccessQuery, LeadsService } from '../leads/leads.service';
 import type { CallCreated, CallEventsOutbox } from '../webhooks/call-events.outbox';
 import { CallingOutcome, Channel, LogDirection, LogSort, SortOrder } from './call-enums';
+import type { CallChangesRepository, NewCallChange } from './call-changes.repository';
 import type { CallsRepository, NewCommunication } from './calls.repository';
 import type { ManualLogListQueryDto } from './dto/manual-log-list.dto';
 import { type CreateManualLogDto, LOG_CONTENT_MAX, LogType } from './dto/manual-log.dto';
@@ -74,6 +75,14 @@ function setup() {
     },
     committed: () => undefined,
   };
+  const feed: NewCallChange[] = [];
+  const changes: Pick<CallChangesRepository, 'append'> = {
+    append: (manager, change) => {
+      if (manager !== MANAGER) throw new Error('A change outside the transaction of its call');
+      feed.push(change);
+      return Promise.resolve();
+    },
+  };
   const idempotency = { run: <T>(_: unknown, work: (m: EntityManager) => Promise<T>) => work(MANAGER) };
   const leads = { accessQuery: ACCESS_QUERY } as LeadsService;
   const service = new ManualLogsService(
@@ -81,13 +90,14 @@ function setup() {
     idempotency as unknown as IdempotencyService,
     outbox as CallEventsOutbox,
     leads,
+    changes as CallChangesRepository,
   );
-  return { service, stored, events, reads, pages };
+  return { service, stored, events, feed, reads, pages };
 }
 
 describe('ManualLogsService', () => {
-  it('stores a logged call and records one Call event for it', async () => {
-    const { service, stored, events } = setup();
+  it('stores a logged call and records one Call event and its change in the feed', async () => {
+    const { service, stored, events, feed } = setup();
     const answer = await service.create(
       caller,
       lead,
@@ -110,6 +120,9 @@ describe('ManualLogsService', () => {
     expect(events).toEqual([
       { timelineId: '8001', callId: '8001', communicationType: 'LOGGED', leadId: '500', agentId: '10' },
     ]);
+    expect(feed).toEqual([
+      { communicationId: '8001', teamId: '1', leadId: '500', agentId: '10', changeType: 'created' },
+    ]);
     expect(Object.keys(answer.logType)).toEqual([
       'id',
       'leadId',
@@ -124,8 +137,8 @@ describe('ManualLogsService', () => {
     expect(answer.logType).toMatchObject({ id: 8001n, leadId: 500n, agentId: 10n, isPin: false });
   });
 
-  it("keeps only an email's own fields and its direction, and records no Call event", async () => {
-    const { service, stored, events } = setup();
+  it("keeps only an email's own fields and its direction, and records no Call event nor change", async () => {
+    const { service, stored, events, feed } = setup();
     const answer = await service.create(
       caller,
       lead,
@@ -150,6 +163,7 @@ describe('ManualLogsService', () => {
     expect(answer.logType).not.toHaveProperty('callingOutcome');
     expect(answer.logType).toMatchObject({ outboundOrInbound: 'inbound', emailSubject: 'Pre-approval' });
     expect(events).toEqual([]);
+    expect(feed).toEqual([]);
   });
 
   it('cuts the content to 5,000 characters, counting code points', async () => {

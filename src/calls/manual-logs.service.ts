@@ -10,7 +10,8 @@ import { IdempotencyService, type IdempotentRequest } from '../idempotency/idemp
 import type { LeadScoped } from '../leads/lead-access';
 import { LeadsService } from '../leads/leads.service';
 import { CallEventsOutbox } from '../webhooks/call-events.outbox';
-import { Channel, CommunicationSource, LogSort, type MessageChannel, SortOrder } from './call-enums';
+import { CallChangesRepository } from './call-changes.repository';
+import { CallChangeType, Channel, CommunicationSource, LogSort, type MessageChannel, SortOrder } from './call-enums';
 import { CallsRepository, type NewCommunication } from './calls.repository';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './dto/call-list.dto';
 import type { ManualLogListQueryDto, ManualLogListResponseDto } from './dto/manual-log-list.dto';
@@ -32,6 +33,7 @@ export class ManualLogsService {
     private readonly idempotency: IdempotencyService,
     private readonly events: CallEventsOutbox,
     private readonly leads: LeadsService,
+    private readonly changes: CallChangesRepository,
   ) {}
 
   /**
@@ -78,6 +80,13 @@ export class ManualLogsService {
           communicationType: 'LOGGED',
           leadId: lead.leadId,
           agentId: caller.userId,
+        });
+        await this.changes.append(manager, {
+          communicationId: stored,
+          teamId: log.teamId,
+          leadId: lead.leadId,
+          agentId: caller.userId,
+          changeType: CallChangeType.Created,
         });
       }
       return { logType: toManualLogEntry(asManualLog(stored, log)) };

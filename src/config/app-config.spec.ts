@@ -56,6 +56,7 @@ describe('loadAppConfig', () => {
       REQUEST_TIMEOUT_MS: '5000',
       SHUTDOWN_GRACE_MS: '20000',
       SHUTDOWN_DELAY_MS: '3000',
+      CALL_CHANGES_KEPT_DAYS: '45',
     });
     expect(config).toEqual({
       env: 'production',
@@ -104,6 +105,7 @@ describe('loadAppConfig', () => {
       requestTimeoutMs: 5000,
       shutdownGraceMs: 20000,
       shutdownDelayMs: 3000,
+      callChangesKeptMs: 45 * 86_400_000,
     });
   });
 

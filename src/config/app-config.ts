@@ -78,6 +78,8 @@ export interface AppConfig {
    * answer, before it stops taking connections: the time a load balancer needs to take it out of rotation.
    */
   shutdownDelayMs: number;
+  /** How long the change feed keeps a change; a reader further behind must resync (410 CURSOR_EXPIRED). */
+  callChangesKeptMs: number;
 }
 
 /** Injection token of the validated configuration. */
@@ -133,6 +135,7 @@ export function buildAppConfig(env: Environment): AppConfig {
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS ?? 10_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 10_000,
     shutdownDelayMs: env.SHUTDOWN_DELAY_MS ?? 0,
+    callChangesKeptMs: (env.CALL_CHANGES_KEPT_DAYS ?? 30) * 86_400_000,
   };
 }
 

@@ -205,6 +205,13 @@ export class Environment {
   @Min(0)
   @Max(60_000)
   SHUTDOWN_DELAY_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  CALL_CHANGES_KEPT_DAYS?: number;
 }
 
 export const ENVIRONMENT_KEYS = [
@@ -239,6 +246,7 @@ export const ENVIRONMENT_KEYS = [
   'REQUEST_TIMEOUT_MS',
   'SHUTDOWN_GRACE_MS',
   'SHUTDOWN_DELAY_MS',
+  'CALL_CHANGES_KEPT_DAYS',
 ] as const satisfies readonly (keyof Environment)[];
 
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {

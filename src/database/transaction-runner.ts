@@ -33,6 +33,18 @@ export class TransactionRunner {
   }
 
   /**
+   * Runs a read that must see only what has committed. On MySQL at once: a statement sees only committed rows. On
+   * SQLite once the transactions queued before it have ended: a statement run while one of them is open would see
+   * its uncommitted rows, on the one connection they share.
+   */
+  readCommitted<T>(read: () => Promise<T>): Promise<T> {
+    if (!this.serial) return read();
+    const result = this.tail.then(read);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
    * Like run, but the caller waits at most `limitMs` in all (for a connection, for each statement, for the
    * commit), then gets a DATABASE_TIMEOUT error. A unit of work whose connection comes later than that is not
    * run; one already running goes on without its caller (each statement bounded by the connection watchdog)

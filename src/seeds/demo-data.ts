@@ -3,6 +3,7 @@ import { Role } from '../auth/role';
 import { TeamEntity } from '../auth/team.entity';
 import { UserEntity } from '../auth/user.entity';
 import {
+  CallChangeType,
   CallDirection,
   CallingOutcome,
   CallStatus,
@@ -10,6 +11,7 @@ import {
   CommunicationSource,
   LogDirection,
 } from '../calls/call-enums';
+import { CallChangeEntity, CallChangeMarksEntity } from '../calls/call-change.entity';
 import { CommunicationEntity } from '../calls/communication.entity';
 import { DialerCallRecordEntity } from '../calls/dialer-call-record.entity';
 import { AssigneeRole, LeadAssigneeEntity } from '../leads/lead-assignee.entity';
@@ -225,7 +227,29 @@ export async function loadDemoData(dataSource: DataSource): Promise<DemoDataResu
     inserted += await insertMissing(manager, LeadEntity, leads);
     inserted += await insertMissing(manager, LeadAssigneeEntity, assignees);
     inserted += await insertMissing(manager, DialerCallRecordEntity, dialerRecords);
-    inserted += await insertMissing(manager, CommunicationEntity, communications);
+    const calls = communications.filter((row) => row.channel === Channel.Call);
+    for (const call of calls) {
+      if ((await insertMissing(manager, CommunicationEntity, [call])) > 0) {
+        // A call of the demo set is in the change feed, as a call the service stored: under the next seq.
+        await manager.increment(CallChangeMarksEntity, { id: 1 }, 'lastSeq', 1);
+        const marks = await manager.findOneByOrFail(CallChangeMarksEntity, { id: 1 });
+        await manager.insert(CallChangeEntity, {
+          seq: marks.lastSeq,
+          communicationId: call.id,
+          teamId: call.teamId,
+          leadId: call.leadId,
+          agentId: call.agentId,
+          changeType: CallChangeType.Created,
+          changedMs: String(Date.now()),
+        });
+        inserted += 1;
+      }
+    }
+    inserted += await insertMissing(
+      manager,
+      CommunicationEntity,
+      communications.filter((row) => row.channel !== Channel.Call),
+    );
     return { inserted };
   });
 }

@@ -183,6 +183,20 @@ const PROVOKE: Record<string, Provocation> = {
     as: USERS.agent,
     body: { type: 'CALL', startTime: 0, endTime: 1, teamView: true },
   },
+  'GET /v1.0/communication/call/changes 400 INVALID_PARAMETER': {
+    as: USERS.agent,
+    query: { cursor: Buffer.from('v1.1').toString('base64url'), since: '1' },
+  },
+  'GET /v1.0/communication/call/changes 400 LIMIT_NOT_VALID': { as: USERS.agent, query: { limit: '0' } },
+  'GET /v1.0/communication/call/changes 403 ACCESS_ALL_TEAM_LEADS': { as: USERS.agent, query: { teamView: 'true' } },
+  'GET /v1.0/communication/call/changes 410 CURSOR_EXPIRED': {
+    as: USERS.agent,
+    query: { cursor: Buffer.from('v1.0').toString('base64url') },
+    // The purge went past the first change: a cursor from before it has missed what it deleted.
+    arrange: async ({ t }) => {
+      await t.dataSource.query('UPDATE call_change_marks SET purged_seq = 1 WHERE id = 1 AND purged_seq < 1');
+    },
+  },
 
   'POST /v1.0/leads 400 MISSING_PARAMETER': { as: USERS.agent, body: { hidden: true } },
   'POST /v1.0/leads 400 INVALID_PARAMETER': { as: USERS.agent, body: { firstName: 'Maya', assignedUserId: '100999' } },
@@ -336,6 +350,7 @@ const PROVOKE: Record<string, Provocation> = {
       'GET /v1.0/calls',
       'GET /v1.0/communication/call',
       'POST /v1.0/agent/communication',
+      'GET /v1.0/communication/call/changes',
       'GET /v2.0/communication/email/{communicationId}',
       'GET /v2.0/communication/text/{communicationId}',
       'GET /v1.0/logType',

@@ -27,6 +27,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus | 431 {
       return HttpStatus.CONFLICT;
     case ErrorCode.PreconditionFailed:
       return HttpStatus.PRECONDITION_FAILED;
+    case ErrorCode.CursorExpired:
+      return HttpStatus.GONE;
     case ErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.NotFound:

@@ -6,6 +6,7 @@ import { CreateIdempotencyKeys1764510000000 } from './1764510000000-CreateIdempo
 import { AddCommunicationSearch1764700000000 } from './1764700000000-AddCommunicationSearch';
 import { AddManualLogListIndexes1764800000000 } from './1764800000000-AddManualLogListIndexes';
 import { AddCommunicationVersion1764900000000 } from './1764900000000-AddCommunicationVersion';
+import { CreateCallChanges1765000000000 } from './1765000000000-CreateCallChanges';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddCommunicationSearch1764700000000,
   AddManualLogListIndexes1764800000000,
   AddCommunicationVersion1764900000000,
+  CreateCallChanges1765000000000,
 ];
