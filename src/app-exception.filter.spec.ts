@@ -65,6 +65,7 @@ describe('AppExceptionFilter', () => {
     [ErrorCode.InsufficientRole, 403],
     [ErrorCode.Conflict, 409],
     [ErrorCode.PreconditionFailed, 412],
+    [ErrorCode.CursorExpired, 410],
     [ErrorCode.IdempotencyKeyInvalid, 400],
     [ErrorCode.IdempotencyKeyReused, 409],
     [ErrorCode.TooManyRequests, 429],
