@@ -9,7 +9,7 @@ import { LeadsService, type LeadManageFilter } from '../leads/leads.service';
 import { CURSOR_AND_SINCE, CURSOR_NOT_OURS, FEED_TEAM_VIEW_NOT_ALLOWED } from './call-changes.errors';
 import type { CallChangesRepository, FeedMarks, FeedPage, FeedQuery, PurgeBound } from './call-changes.repository';
 import { CallChangesService, formatCursor } from './call-changes.service';
-import { CallChangeType } from './call-enums';
+import { CallChangeType, CommunicationSource } from './call-enums';
 import type { Call, CallChange } from './call.record';
 import type { CallChangesQueryDto } from './dto/call-changes.dto';
 
@@ -21,6 +21,7 @@ const call = (id: string): Call => ({
   id,
   leadId: '500',
   agentId: '10',
+  source: CommunicationSource.Manual,
   logPhoneNumber: null,
   logDirection: null,
   content: 'A call.',

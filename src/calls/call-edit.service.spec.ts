@@ -1,3 +1,4 @@
+import { CommunicationSource } from './call-enums';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -5,6 +6,7 @@ import type { TransactionRunner } from '../database/transaction-runner';
 import { CALL_CHANGED, NO_RATE_SCORE_ON_LOGGED_CALL } from './call-edit.errors';
 import { CallEditService } from './call-edit.service';
 import type { Call, DialerRecord, ScopedCall } from './call.record';
+import type { CallEventsOutbox, CallUpdated } from '../webhooks/call-events.outbox';
 import type { CallChangesRepository, NewCallChange } from './call-changes.repository';
 import type { CallChanges, CallsRepository } from './calls.repository';
 import type { EditCallDto } from './dto/edit-call.dto';
@@ -30,6 +32,7 @@ const dialerCall = (overrides: Partial<Call> = {}): Call => ({
   id: '700',
   leadId: '500',
   agentId: '10',
+  source: CommunicationSource.Manual,
   logPhoneNumber: null,
   logDirection: null,
   content: null,
@@ -44,7 +47,14 @@ const dialerCall = (overrides: Partial<Call> = {}): Call => ({
 });
 
 const loggedCall = (): Call =>
-  dialerCall({ dialer: null, content: 'Left a message.', rateScore: null, note: null, logDirection: 'outbound' });
+  dialerCall({
+    dialer: null,
+    source: CommunicationSource.Logged,
+    content: 'Left a message.',
+    rateScore: null,
+    note: null,
+    logDirection: 'outbound',
+  });
 
 const scoped = (call: Call): ScopedCall => ({
   leadId: call.leadId,
@@ -88,12 +98,32 @@ function setup(stored: Call) {
       return Promise.resolve();
     },
   };
+  const events: { manager: EntityManager; event: CallUpdated }[] = [];
+  let nudges = 0;
+  const outbox: Pick<CallEventsOutbox, 'recordUpdate' | 'committed'> = {
+    recordUpdate: (manager, event) => {
+      events.push({ manager, event });
+      return Promise.resolve();
+    },
+    committed: () => {
+      nudges++;
+    },
+  };
   const service = new CallEditService(
     repository as CallsRepository,
     runner as TransactionRunner,
     changes as CallChangesRepository,
+    outbox as CallEventsOutbox,
   );
-  return { service, updates, feed, transactions: () => transactions, current: () => current };
+  return {
+    service,
+    updates,
+    feed,
+    events,
+    nudges: () => nudges,
+    transactions: () => transactions,
+    current: () => current,
+  };
 }
 
 /** An edit as the validation pipe hands it over (an enum value as its string). */
@@ -197,6 +227,43 @@ describe('CallEditService', () => {
       const { service, updates } = setup(dialerCall());
       await service.edit(scoped(dialerCall()), edit({ rateScore: 1 }), '*');
       expect(updates[0].versions).toBeNull();
+    });
+  });
+
+  describe('update events', () => {
+    it("records a MANUAL call's update event in the edit's transaction, its callId the dialer record's", async () => {
+      const { service, events, nudges } = setup(dialerCall());
+      const { call } = await service.edit(scoped(dialerCall()), edit({ rateScore: 1 }), undefined);
+      expect(events).toEqual([
+        {
+          manager: MANAGER,
+          event: {
+            timelineId: '700',
+            callId: '400',
+            communicationType: 'MANUAL',
+            leadId: '500',
+            agentId: '10',
+            updateTime: call.updateTime,
+          },
+        },
+      ]);
+      expect(nudges()).toBe(1);
+    });
+
+    it("records a LOGGED call's, its callId its own", async () => {
+      const { service, events } = setup(loggedCall());
+      await service.edit(scoped(loggedCall()), edit({ note: 'x' }), undefined);
+      expect(events.map(({ event }) => [event.callId, event.communicationType])).toEqual([['700', 'LOGGED']]);
+    });
+
+    it('records none for an AUTO call, which is no Call event, nor for an edit that did not apply', async () => {
+      const auto = dialerCall({ source: CommunicationSource.Auto });
+      const { service, events } = setup(auto);
+      await service.edit(scoped(auto), edit({ rateScore: 1 }), undefined);
+      await expect(service.edit(scoped(auto), edit({ rateScore: 2 }), '"1"')).rejects.toMatchObject({
+        code: ErrorCode.PreconditionFailed,
+      });
+      expect(events).toEqual([]);
     });
   });
 

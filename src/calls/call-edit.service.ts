@@ -3,11 +3,12 @@ import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { ifMatchTags, strongEtag } from '../common/http/conditional-requests';
 import { truncateCharacters } from '../common/text';
-import { nowToTheSecond } from '../common/utc-time';
+import { formatUtc, nowToTheSecond } from '../common/utc-time';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CallChangesRepository } from './call-changes.repository';
 import { CALL_CHANGED, NO_RATE_SCORE_ON_LOGGED_CALL } from './call-edit.errors';
-import { CallChangeType } from './call-enums';
+import { CallChangeType, CommunicationSource } from './call-enums';
+import { CallEventsOutbox, type CallUpdated } from '../webhooks/call-events.outbox';
 import { callEntityTag, toCallResponse } from './call.mapper';
 import type { Call, ScopedCall } from './call.record';
 import { type CallChanges, CallsRepository } from './calls.repository';
@@ -30,6 +31,7 @@ export class CallEditService {
     private readonly repository: CallsRepository,
     private readonly transactions: TransactionRunner,
     private readonly changes: CallChangesRepository,
+    private readonly events: CallEventsOutbox,
   ) {}
 
   /**
@@ -50,10 +52,13 @@ export class CallEditService {
       return edited(call);
     }
     if (versions?.length === 0) throw changed();
+    const updateTime = nowToTheSecond();
     const stored = await this.transactions.run(async (manager) => {
-      // An edit and what must go with it (its change in the feed) commit together, in this transaction.
-      const applied = await this.repository.updateCall(manager, call.id, changes, nowToTheSecond(), versions);
+      // An edit and what must go with it (its update event, its change in the feed) commit together.
+      const applied = await this.repository.updateCall(manager, call.id, changes, updateTime, versions);
       if (!applied) throw changed();
+      const event = updateEvent(call, formatUtc(updateTime));
+      if (event !== null) await this.events.recordUpdate(manager, event);
       await this.changes.append(manager, {
         communicationId: call.id,
         teamId: found.leadAccess.teamId,
@@ -64,6 +69,7 @@ export class CallEditService {
       return this.repository.findStored(call.id, manager);
     });
     if (stored === null) throw new Error(`Communication ${call.id} is not a stored call`);
+    this.events.committed();
     return edited(stored);
   }
 }
@@ -91,6 +97,19 @@ function changesOf(call: Call, input: EditCallDto): CallChanges | null {
     else changes.note = note;
   }
   return Object.keys(changes).length === 0 ? null : changes;
+}
+
+/**
+ * The Call event of an edit, as the creation's tells the call: for the calls that are Call events, a MANUAL dialer
+ * call (its `callId` the dialer record's) and a LOGGED one (its own); an AUTO call is none.
+ */
+function updateEvent(call: Call, updateTime: string): CallUpdated | null {
+  const base = { timelineId: call.id, leadId: call.leadId, agentId: call.agentId, updateTime };
+  if (call.source === CommunicationSource.Logged) return { ...base, callId: call.id, communicationType: 'LOGGED' };
+  if (call.source === CommunicationSource.Manual && call.dialer !== null) {
+    return { ...base, callId: call.dialer.id, communicationType: 'MANUAL' };
+  }
+  return null;
 }
 
 function edited(call: Call): EditedCall {

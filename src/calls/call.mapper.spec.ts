@@ -12,6 +12,7 @@ const sqliteDialerRow = (overrides: Partial<CallRow> = {}): CallRow => ({
   id: '563172647619608',
   lead_id: '100001',
   agent_id: '100234',
+  source: 'MANUAL',
   log_phone_number: null,
   log_direction: null,
   content: null,

@@ -1,6 +1,6 @@
 import type { Int64 } from '../common/int64';
 import type { LeadScoped } from '../leads/lead-access';
-import type { CallChangeType } from './call-enums';
+import type { CallChangeType, CommunicationSource } from './call-enums';
 
 /**
  * A call as stored: its communication and, for a dialer call, its dialer record. Text columns come as
@@ -10,6 +10,8 @@ export interface Call {
   id: Int64;
   leadId: Int64;
   agentId: Int64;
+  /** How it came to be: MANUAL or AUTO (the dialer's), LOGGED (by hand). */
+  source: CommunicationSource;
   /** A manual log's number and direction, and its text. */
   logPhoneNumber: string | null;
   logDirection: string | null;

@@ -51,6 +51,7 @@ export interface CallRow {
   id: SqlValue;
   lead_id: SqlValue;
   agent_id: SqlValue;
+  source: SqlValue;
   log_phone_number: SqlValue;
   log_direction: SqlValue;
   content: SqlValue;
@@ -78,7 +79,7 @@ export interface CallRow {
 }
 
 export const CALL_COLUMNS =
-  'c.id, c.lead_id, c.agent_id, c.log_phone_number, c.log_direction, c.content, c.calling_outcome, ' +
+  'c.id, c.lead_id, c.agent_id, c.source, c.log_phone_number, c.log_direction, c.content, c.calling_outcome, ' +
   'c.rate_score, c.note, c.create_time, c.update_time, c.version, d.id AS dialer_id, d.user_id AS dialer_user_id, ' +
   'd.user_phone_number, d.lead_phone_number, d.direction, d.status, d.start_time, d.end_time, d.duration, ' +
   'd.recording_switch, d.show_user_number, d.is_machine_answered, d.price, d.elapsed_seconds';
@@ -404,6 +405,7 @@ export function readCall(row: CallRow): Call {
     id: String(row.id),
     leadId: String(row.lead_id),
     agentId: String(row.agent_id),
+    source: String(row.source) as CommunicationSource,
     logPhoneNumber: sqlString(row.log_phone_number),
     logDirection: sqlString(row.log_direction),
     content: sqlString(row.content),

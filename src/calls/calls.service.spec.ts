@@ -1,3 +1,4 @@
+import { CommunicationSource } from './call-enums';
 import { agentCaller } from '../../test/support/callers';
 import { canManageLead, type LeadAccess } from '../leads/lead-access';
 import type { LeadAccessQuery, LeadsService } from '../leads/leads.service';
@@ -11,6 +12,7 @@ const logged: Call = {
   id: '700',
   leadId: '500',
   agentId: '10',
+  source: CommunicationSource.Manual,
   logPhoneNumber: '+14155550199',
   logDirection: 'outbound',
   content: 'Left a message.',

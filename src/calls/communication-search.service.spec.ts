@@ -5,7 +5,7 @@ import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
 import type { LeadCaller } from '../leads/lead-access';
 import { LeadsService, type LeadManageFilter } from '../leads/leads.service';
-import { Channel } from './call-enums';
+import { Channel, CommunicationSource } from './call-enums';
 import type { Call } from './call.record';
 import { toCallResponse } from './call.mapper';
 import { toEmailResponse, toTextResponse } from './email-text.mapper';
@@ -24,6 +24,7 @@ const logged = (id: string): Call => ({
   id,
   leadId: '500',
   agentId: '10',
+  source: CommunicationSource.Manual,
   logPhoneNumber: '5865865860',
   logDirection: 'outbound',
   content: 'A call.',
@@ -149,7 +150,7 @@ describe('CommunicationSearchService', () => {
       leadId: '500',
       agentId: '10',
       channel,
-      source: 'LOGGED',
+      source: CommunicationSource.Logged,
       phoneNumber: null,
       direction: 'outbound',
       content: 'On my way.',

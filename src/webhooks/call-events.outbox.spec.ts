@@ -4,7 +4,7 @@ import type { IdGenerator } from '../database/id-generator';
 import type { LeadsService } from '../leads/leads.service';
 import { CALL_LIST_ID, type CallCreated, CallEventsOutbox } from './call-events.outbox';
 import type { WebhookDeliveryWorker } from './webhook-delivery.worker';
-import { EventStatus } from './webhook-event.entity';
+import { CallEventKind, EventStatus } from './webhook-event.entity';
 import type { WebhookEventsRepository } from './webhook-events.repository';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 import type { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
@@ -104,6 +104,40 @@ describe('CallEventsOutbox', () => {
     await outbox.record(manager, call);
     expect(tables.eventsOf(paused.id).map((event) => event.status)).toEqual([EventStatus.Held]);
     expect(tables.eventsOf(active.id).map((event) => event.status)).toEqual([EventStatus.Pending]);
+  });
+
+  describe('updates', () => {
+    it('go only to the subscriptions that hear of updates, as updates, with the update time', async () => {
+      tables.subscribe({ teamId: TEAM, userId: '100234' });
+      const both = tables.subscribe({
+        teamId: TEAM,
+        userId: '100234',
+        events: [CallEventKind.Created, CallEventKind.Updated],
+      });
+      const updatesOnly = tables.subscribe({ teamId: TEAM, userId: '100234', events: [CallEventKind.Updated] });
+      tables.leadRecipients.set(LEAD, { teamId: TEAM, userIds: ['100234'] });
+      await outbox.recordUpdate(manager, { ...call, updateTime: '2026-11-27 10:00:05' });
+      const written = [...tables.events.values()];
+      expect(written.map((event) => event.subscriptionId).sort()).toEqual([both.id, updatesOnly.id].sort());
+      for (const event of written) {
+        expect(event.kind).toBe(CallEventKind.Updated);
+        expect(event.payload).toBe(
+          `{"eventId":${event.eventId},"timelineId":9007199254740995,"callId":9223372036854775807,` +
+            '"communicationType":"MANUAL","leadId":9007199254740993,"agentId":9007199254740997,' +
+            '"updateTime":"2026-11-27 10:00:05"}',
+        );
+      }
+    });
+
+    it('leave out a subscription that hears of updates only when a call is created', async () => {
+      tables.subscribe({ teamId: TEAM, userId: '100234', events: [CallEventKind.Updated] });
+      const created = tables.subscribe({ teamId: TEAM, userId: '100234' });
+      tables.leadRecipients.set(LEAD, { teamId: TEAM, userIds: ['100234'] });
+      await outbox.record(manager, call);
+      expect([...tables.events.values()].map((event) => [event.subscriptionId, event.kind])).toEqual([
+        [created.id, CallEventKind.Created],
+      ]);
+    });
   });
 
   it('has the worker look at once once the call is committed', () => {

@@ -6,6 +6,7 @@ import { type Int64, toJsonInt64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
 import { LeadsService } from '../leads/leads.service';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
+import { CallEventKind } from './webhook-event.entity';
 import { WebhookEventsRepository } from './webhook-events.repository';
 import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
 
@@ -21,6 +22,12 @@ export interface CallCreated {
   communicationType: 'MANUAL' | 'LOGGED';
   leadId: Int64;
   agentId: Int64;
+}
+
+/** A call that was just edited, as the Call event of an update tells it: the same fields, and when. */
+export interface CallUpdated extends CallCreated {
+  /** The call's new `updateTime`, UTC `yyyy-MM-dd HH:mm:ss`, as Get Call answers it. */
+  updateTime: string;
 }
 
 /**
@@ -39,7 +46,16 @@ export class CallEventsOutbox {
   ) {}
 
   /** The lead's facts (team, assigned agent, hidden) are read here, in the transaction that writes the call. */
-  async record(manager: EntityManager, call: CallCreated): Promise<void> {
+  record(manager: EntityManager, call: CallCreated): Promise<void> {
+    return this.enqueue(manager, CallEventKind.Created, call);
+  }
+
+  /** An edit of a call, for the subscriptions that hear of updates; in the transaction of the edit. */
+  recordUpdate(manager: EntityManager, call: CallUpdated): Promise<void> {
+    return this.enqueue(manager, CallEventKind.Updated, call);
+  }
+
+  private async enqueue(manager: EntityManager, kind: CallEventKind, call: CallCreated | CallUpdated): Promise<void> {
     // Who hears of a lead's events is the leads module's rule; asked in this transaction, with its manager.
     const recipients = await this.leads.findEventRecipients(call.leadId, manager);
     if (recipients === null) return;
@@ -48,6 +64,7 @@ export class CallEventsOutbox {
       recipients.teamId,
       CALL_LIST_ID,
       recipients.userIds,
+      kind,
     );
     if (subscriptions.length === 0) return;
     const eventId = this.ids.next();
@@ -58,6 +75,7 @@ export class CallEventsOutbox {
       communicationType: call.communicationType,
       leadId: toJsonInt64(call.leadId),
       agentId: toJsonInt64(call.agentId),
+      ...('updateTime' in call ? { updateTime: call.updateTime } : {}),
     });
     const now = this.clock.now();
     await this.events.insert(
@@ -67,6 +85,7 @@ export class CallEventsOutbox {
         eventId,
         subscriptionId: subscription.id,
         payload,
+        kind,
         held: subscription.paused,
         createdMs: now,
       })),

@@ -8,7 +8,7 @@ import { Metrics } from '../observability/metrics';
 import { Shutdown } from '../observability/shutdown';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyCallback } from './signature';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
-import { EventStatus } from './webhook-event.entity';
+import { CallEventKind, EventStatus } from './webhook-event.entity';
 import type { WebhookEventsRepository } from './webhook-events.repository';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 import type { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
@@ -102,6 +102,30 @@ describe('WebhookDeliveryWorker', () => {
     }
     expect(tables.deliveries).toEqual([
       expect.objectContaining({ subscriptionId: subscription.id, eventCount: 2, statusCode: 200, success: true }),
+    ]);
+  });
+
+  it('posts the updates of a batch in updatedCall beside its creations, each array in order', async () => {
+    const subscription = tables.subscribe({ events: [CallEventKind.Created, CallEventKind.Updated] });
+    const events: [string, CallEventKind][] = [
+      ['{"eventId":1}', CallEventKind.Created],
+      ['{"eventId":2}', CallEventKind.Updated],
+      ['{"eventId":3}', CallEventKind.Created],
+      ['{"eventId":4}', CallEventKind.Updated],
+    ];
+    events.forEach(([payload, kind], i) => tables.event(subscription.id, { createdMs: NOW - 4000 + i, payload, kind }));
+    await worker.runOnce();
+    expect(posted.map((callback) => callback.body)).toEqual([
+      '{"teamId":1,"listId":6,"createdCall":[{"eventId":1},{"eventId":3}],"updatedCall":[{"eventId":2},{"eventId":4}]}',
+    ]);
+  });
+
+  it('posts a batch of updates only with an empty createdCall, which receivers of creations always find', async () => {
+    const subscription = tables.subscribe({ events: [CallEventKind.Updated] });
+    tables.event(subscription.id, { createdMs: NOW - 1, payload: '{"eventId":7}', kind: CallEventKind.Updated });
+    await worker.runOnce();
+    expect(posted.map((callback) => callback.body)).toEqual([
+      '{"teamId":1,"listId":6,"createdCall":[],"updatedCall":[{"eventId":7}]}',
     ]);
   });
 

@@ -11,6 +11,7 @@ import { Metrics } from '../observability/metrics';
 import { Shutdown } from '../observability/shutdown';
 import { callbackHeaders } from './signature';
 import { type ClaimedEvent, EVENTS_KEPT_MS, WebhookEventsRepository } from './webhook-events.repository';
+import { CallEventKind } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
 import { type SendResult, WebhookSender } from './webhook.sender';
@@ -285,8 +286,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 
   private post(batch: ClaimedEvent[]): Promise<SendResult> {
     const { teamId, listId, callbackUrl, secret } = batch[0];
-    // The payloads are stored as JSON already, int64 ids exact: the body is assembled, not re-serialized.
-    const body = `{"teamId":${teamId},"listId":${listId},"createdCall":[${batch.map((e) => e.payload).join(',')}]}`;
+    const body = callbackBody(teamId, listId, batch);
     const timestamp = Math.floor(this.clock.now() / 1000);
     return this.sender.send(callbackUrl, body, callbackHeaders(secret, timestamp, body, this.ids.next()));
   }
@@ -373,4 +373,22 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     this.lastPruneMs = now;
     await this.inTransaction((manager) => this.events.prune(manager, now - EVENTS_KEPT_MS));
   }
+}
+
+/**
+ * The Call callback of a batch: its creations in `createdCall` (always there, empty or not) and, when it holds
+ * any, its updates in `updatedCall`, each in the batch's order. The payloads are stored as JSON already, int64 ids
+ * exact: the body is assembled, not re-serialized.
+ */
+export function callbackBody(
+  teamId: string,
+  listId: number,
+  batch: readonly Pick<ClaimedEvent, 'kind' | 'payload'>[],
+): string {
+  const created = batch.filter((event) => event.kind !== CallEventKind.Updated).map((event) => event.payload);
+  const updated = batch.filter((event) => event.kind === CallEventKind.Updated).map((event) => event.payload);
+  return (
+    `{"teamId":${teamId},"listId":${listId},"createdCall":[${created.join(',')}]` +
+    `${updated.length === 0 ? '' : `,"updatedCall":[${updated.join(',')}]`}}`
+  );
 }

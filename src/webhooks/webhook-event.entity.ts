@@ -13,6 +13,12 @@ export enum EventStatus {
   Dead = 'DEAD',
 }
 
+/** What happened to the call an event tells of, and what a subscription asks to hear of. */
+export enum CallEventKind {
+  Created = 'created',
+  Updated = 'updated',
+}
+
 /**
  * The transactional outbox: one row per event and subscription, written in the transaction that creates
  * the call, delivered later by the worker. Times are epoch milliseconds.
@@ -39,6 +45,10 @@ export class WebhookEventEntity {
   /** The element of the callback's event array, as JSON. */
   @Column({ name: 'payload', type: 'text' })
   payload!: string;
+
+  /** Which array of the callback it goes in: `createdCall` or `updatedCall`. */
+  @VarcharColumn({ name: 'kind', length: 8, default: CallEventKind.Created })
+  kind!: CallEventKind;
 
   @VarcharColumn({ name: 'status', length: 8 })
   status!: EventStatus;

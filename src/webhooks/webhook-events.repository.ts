@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
 import { sqlBool, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
-import { EventStatus, WebhookEventEntity } from './webhook-event.entity';
+import { type CallEventKind, EventStatus, WebhookEventEntity } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 
 /**
@@ -30,8 +30,10 @@ export interface NewWebhookEvent {
   /** The same in every subscription the event goes to. */
   eventId: Int64;
   subscriptionId: Int64;
-  /** The JSON element of the callback's event array. */
+  /** The JSON element of the callback's event array... */
   payload: string;
+  /** ...and which array: `createdCall` or `updatedCall`. */
+  kind: CallEventKind;
   /** Held when the subscription is paused. */
   held: boolean;
   createdMs: number;
@@ -44,6 +46,7 @@ export interface ClaimedEvent {
   lease: string;
   subscriptionId: Int64;
   payload: string;
+  kind: CallEventKind;
   attempts: number;
   callbackUrl: string;
   batchLimit: number;
@@ -92,6 +95,7 @@ interface ClaimedRow {
   id: SqlValue;
   subscription_id: SqlValue;
   payload: SqlValue;
+  kind: SqlValue;
   attempts: SqlValue;
   callback_url: SqlValue;
   batch_limit: SqlValue;
@@ -135,6 +139,7 @@ export class WebhookEventsRepository {
           eventId: event.eventId,
           subscriptionId: event.subscriptionId,
           payload: event.payload,
+          kind: event.kind,
           status: event.held ? EventStatus.Held : EventStatus.Pending,
           attempts: 0,
           createdMs: String(event.createdMs),
@@ -184,7 +189,7 @@ export class WebhookEventsRepository {
     ]);
     const rows = await this.sql.queryIn<ClaimedRow>(
       manager,
-      'SELECT e.id, e.subscription_id, e.payload, e.attempts, s.callback_url, s.batch_limit, s.secret, s.team_id, ' +
+      'SELECT e.id, e.subscription_id, e.payload, e.kind, e.attempts, s.callback_url, s.batch_limit, s.secret, s.team_id, ' +
         `s.list_id FROM webhook_events e JOIN webhook_subscriptions s ON s.id = e.subscription_id WHERE e.id IN (${marks(ids)}) ` +
         'ORDER BY e.subscription_id, e.id',
       ids,
@@ -194,6 +199,7 @@ export class WebhookEventsRepository {
       lease,
       subscriptionId: String(row.subscription_id),
       payload: String(row.payload),
+      kind: String(row.kind) as CallEventKind,
       attempts: Number(row.attempts),
       callbackUrl: String(row.callback_url),
       batchLimit: Number(row.batch_limit),

@@ -2,7 +2,14 @@ import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TeamEntity } from '../auth/team.entity';
 import { UserEntity } from '../auth/user.entity';
 import type { Int64 } from '../common/int64';
-import { DateTimeColumn, Int64Column, Int64PrimaryColumn, IntColumn, VarcharColumn } from '../database/columns';
+import {
+  BooleanColumn,
+  DateTimeColumn,
+  Int64Column,
+  Int64PrimaryColumn,
+  IntColumn,
+  VarcharColumn,
+} from '../database/columns';
 
 export enum SubscriptionStatus {
   Active = 'ACTIVE',
@@ -43,6 +50,13 @@ export class WebhookSubscriptionEntity {
   /** The most events in one callback. */
   @IntColumn({ name: 'batch_limit' })
   batchLimit!: number;
+
+  /** The events it asks for (`events`): calls created, calls updated. */
+  @BooleanColumn({ name: 'on_created', default: true })
+  onCreated!: boolean;
+
+  @BooleanColumn({ name: 'on_updated', default: false })
+  onUpdated!: boolean;
 
   /** The HMAC-SHA256 key of the callbacks' signatures, shown to the subscriber once. */
   @VarcharColumn({ name: 'secret', length: 64 })

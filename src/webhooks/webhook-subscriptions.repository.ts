@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
-import { sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
+import { sqlBool, sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
 import { formatUtc } from '../common/utc-time';
+import { CallEventKind } from './webhook-event.entity';
 import { SubscriptionStatus, WebhookSubscriptionEntity } from './webhook-subscription.entity';
 
 /** A subscription as its subscriber sees it. */
@@ -14,6 +15,8 @@ export interface WebhookSubscription {
   listId: number;
   callbackUrl: string;
   batchLimit: number;
+  /** What it hears of: calls created, calls updated (at least one of them). */
+  events: CallEventKind[];
   status: SubscriptionStatus;
   pausedReason: string | null;
   /** UTC, `yyyy-MM-dd HH:mm:ss`. */
@@ -32,12 +35,20 @@ interface SubscriptionRow {
   list_id: SqlValue;
   callback_url: SqlValue;
   batch_limit: SqlValue;
+  on_created: SqlValue;
+  on_updated: SqlValue;
   status: SqlValue;
   paused_reason: SqlValue;
   created_at: SqlValue;
 }
 
-const COLUMNS = 'id, team_id, user_id, list_id, callback_url, batch_limit, status, paused_reason, created_at';
+const COLUMNS =
+  'id, team_id, user_id, list_id, callback_url, batch_limit, on_created, on_updated, status, paused_reason, created_at';
+/** The column that says whether a subscription hears of an event of this kind. */
+const HEARS: Record<CallEventKind, string> = {
+  [CallEventKind.Created]: 's.on_created',
+  [CallEventKind.Updated]: 's.on_updated',
+};
 const FIND_SQL = `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE id = ?`;
 const LIST_SQL = `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE user_id = ? ORDER BY created_at, id`;
 const SECRET_SQL = 'SELECT secret FROM webhook_subscriptions WHERE id = ?';
@@ -70,28 +81,32 @@ export class WebhookSubscriptionsRepository {
   }
 
   /**
-   * The subscriptions of these users of the team to the list, each with whether it is paused, read in the
-   * transaction that writes the event.
+   * The subscriptions of these users of the team to the list that hear of events of this kind, each with whether it
+   * is paused, read in the transaction that writes the event.
    */
   async findForUsers(
     manager: EntityManager,
     teamId: Int64,
     listId: number,
     userIds: readonly Int64[],
+    kind: CallEventKind,
   ): Promise<{ id: Int64; paused: boolean }[]> {
     if (userIds.length === 0) return [];
     const rows = await this.sql.queryIn<{ id: SqlValue; status: SqlValue }>(
       manager,
       'SELECT s.id, s.status FROM webhook_subscriptions s WHERE s.team_id = ? AND s.list_id = ? ' +
-        `AND s.user_id IN (${userIds.map(() => '?').join(', ')}) ORDER BY s.id`,
+        `AND s.user_id IN (${userIds.map(() => '?').join(', ')}) AND ${HEARS[kind]} = 1 ORDER BY s.id`,
       [teamId, listId, ...userIds],
     );
     return rows.map((row) => ({ id: String(row.id), paused: row.status === SubscriptionStatus.Paused }));
   }
 
   async insert(manager: EntityManager, subscription: NewWebhookSubscription): Promise<void> {
+    const { events, ...fields } = subscription;
     await manager.insert(WebhookSubscriptionEntity, {
-      ...subscription,
+      ...fields,
+      onCreated: events.includes(CallEventKind.Created),
+      onUpdated: events.includes(CallEventKind.Updated),
       status: SubscriptionStatus.Active,
       pausedReason: null,
       failingSinceMs: null,
@@ -159,6 +174,10 @@ function toSubscription(row: SubscriptionRow): WebhookSubscription {
     listId: Number(row.list_id),
     callbackUrl: String(row.callback_url),
     batchLimit: Number(row.batch_limit),
+    events: [
+      ...(sqlBool(row.on_created) ? [CallEventKind.Created] : []),
+      ...(sqlBool(row.on_updated) ? [CallEventKind.Updated] : []),
+    ],
     status: row.status as SubscriptionStatus,
     pausedReason: sqlString(row.paused_reason),
     createdAt: sqlDateTime(row.created_at) as string,

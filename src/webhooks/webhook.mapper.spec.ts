@@ -1,4 +1,5 @@
 import { toCreatedWebhookDto, toDeliveryDto, toWebhookDto } from './webhook.mapper';
+import { CallEventKind } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
 import type { WebhookSubscription } from './webhook-subscriptions.repository';
 
@@ -9,6 +10,7 @@ const subscription: WebhookSubscription = {
   listId: 6,
   callbackUrl: 'https://hooks.example.com/calls',
   batchLimit: 100,
+  events: [CallEventKind.Updated],
   status: SubscriptionStatus.Active,
   pausedReason: null,
   createdAt: '2026-11-26 21:00:00',
@@ -23,6 +25,7 @@ describe('webhook mapper', () => {
       listId: 6,
       callbackUrl: 'https://hooks.example.com/calls',
       limit: 100,
+      events: ['updated'],
       status: 'ACTIVE',
       createTime: '2026-11-26 21:00:00',
     });
@@ -32,6 +35,7 @@ describe('webhook mapper', () => {
       'listId',
       'callbackUrl',
       'limit',
+      'events',
       'status',
       'createTime',
     ]);
@@ -39,7 +43,7 @@ describe('webhook mapper', () => {
 
   it('tells why a paused subscription was paused, before its creation time', () => {
     const dto = toWebhookDto({ ...subscription, status: SubscriptionStatus.Paused, pausedReason: 'HTTP 503' });
-    expect(Object.entries(dto).slice(5)).toEqual([
+    expect(Object.entries(dto).slice(6)).toEqual([
       ['status', 'PAUSED'],
       ['pausedReason', 'HTTP 503'],
       ['createTime', '2026-11-26 21:00:00'],
@@ -54,6 +58,7 @@ describe('webhook mapper', () => {
       ['listId', 6],
       ['callbackUrl', 'https://hooks.example.com/calls'],
       ['limit', 100],
+      ['events', ['updated']],
       ['secret', 'whsec_x'],
     ]);
   });

@@ -4,7 +4,7 @@ import type { CreatedWebhookDto, DeliveryDto, WebhookDto } from './dto/webhook.d
 import type { WebhookDelivery } from './webhook-events.repository';
 import type { NewWebhookSubscription, WebhookSubscription } from './webhook-subscriptions.repository';
 
-type WebhookFields = Pick<WebhookSubscription, 'id' | 'teamId' | 'listId' | 'callbackUrl' | 'batchLimit'>;
+type WebhookFields = Pick<WebhookSubscription, 'id' | 'teamId' | 'listId' | 'callbackUrl' | 'batchLimit' | 'events'>;
 
 /** The fields every answer about a subscription starts with, in their order. */
 function webhookFields(subscription: WebhookFields) {
@@ -14,6 +14,7 @@ function webhookFields(subscription: WebhookFields) {
     listId: subscription.listId,
     callbackUrl: subscription.callbackUrl,
     limit: subscription.batchLimit,
+    events: [...subscription.events],
   };
 }
 

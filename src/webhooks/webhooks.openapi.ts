@@ -44,7 +44,10 @@ export const SUBSCRIBE: RouteDoc = {
     'lead only its assigned agent; for the others its assigned agent and the team’s OWNER and ADMIN users. ' +
     'Each callback is a POST of `{"teamId", "listId": 6, "createdCall": [{"eventId", "timelineId", "callId", ' +
     '"communicationType", "leadId", "agentId"}]}` with up to `limit` events, signed with the secret of the ' +
-    'answer (headers X-Webhook-Timestamp and X-Webhook-Signature). Fetch each `timelineId` with Get Call.',
+    'answer (headers X-Webhook-Timestamp and X-Webhook-Signature). Fetch each `timelineId` with Get Call.\n\n' +
+    'With `"events": ["created", "updated"]` (or `["updated"]`), the edits of those calls come too, in an ' +
+    '`updatedCall` array beside `createdCall` (there when the batch holds updates), each element with the same ' +
+    'fields plus the call\'s new `updateTime`. The default, `["created"]`, tells of new calls only.',
   answers: {
     200: {
       type: CreatedWebhookDto,
@@ -55,6 +58,7 @@ export const SUBSCRIBE: RouteDoc = {
         listId: 6,
         callbackUrl: 'https://hooks.example.com/lofty/calls',
         limit: 100,
+        events: ['created'],
         secret: 'whsec_3fJ0kzQ8sV1...',
       },
     },

@@ -83,6 +83,7 @@ describe('WebhooksService', () => {
         listId: 6,
         callbackUrl: 'https://8.8.8.8/hooks',
         limit: 100,
+        events: ['created'],
         secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{32}$/) as string,
       });
       await expect(service.list(agent)).resolves.toEqual({
@@ -93,6 +94,7 @@ describe('WebhooksService', () => {
             listId: 6,
             callbackUrl: 'https://8.8.8.8/hooks',
             limit: 100,
+            events: ['created'],
             status: SubscriptionStatus.Active,
             createTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) as string,
           },
@@ -156,6 +158,7 @@ describe('WebhooksService', () => {
         listId: 6,
         callbackUrl: earlier.callbackUrl,
         limit: 100,
+        events: ['created'],
         status: SubscriptionStatus.Paused,
         pausedReason: 'Every delivery failed',
         createTime: '2026-11-26 21:00:00',
@@ -204,6 +207,7 @@ describe('WebhooksService', () => {
         listId: 6,
         callbackUrl: subscription.callbackUrl,
         limit: 100,
+        events: ['created'],
         status: SubscriptionStatus.Active,
         createTime: subscription.createdAt,
       });

@@ -18,6 +18,8 @@ import {
   type CreatedWebhookDto,
   type CreateWebhookDto,
   DEFAULT_BATCH_LIMIT,
+  CALL_EVENT_KINDS,
+  DEFAULT_EVENTS,
   type DeletedWebhookDto,
   MAX_CALLBACK_URL_LENGTH,
   type DeliveryReportDto,
@@ -98,6 +100,8 @@ export class WebhooksService {
       listId: input.listId,
       callbackUrl,
       batchLimit: input.limit ?? DEFAULT_BATCH_LIMIT,
+      // In one order, whatever the order asked: as the subscription is listed later.
+      events: CALL_EVENT_KINDS.filter((kind) => (input.events ?? DEFAULT_EVENTS).includes(kind)),
       secret: `whsec_${randomBytes(24).toString('base64url')}`,
       createdAt: nowToTheSecond(),
     };

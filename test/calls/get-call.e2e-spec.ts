@@ -179,7 +179,7 @@ describe('GET /v2.0/communication/call/{communicationId}', () => {
         await rowsOf(CALLS.email, USERS.unrelatedAgent),
         await rowsOf(CALLS.dialer, USERS.unrelatedAgent),
       ];
-      expect(shapes[0]).toEqual([[5], [32]]);
+      expect(shapes[0]).toEqual([[5], [33]]);
       expect(shapes[1]).toEqual(shapes[0]);
       expect(shapes[2]).toEqual(shapes[0]);
     } finally {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Int64 } from '../../src/common/int64';
 import { formatUtc } from '../../src/common/utc-time';
-import { EventStatus } from '../../src/webhooks/webhook-event.entity';
+import { CallEventKind, EventStatus } from '../../src/webhooks/webhook-event.entity';
 import type {
   ClaimedEvent,
   ClaimRequest,
@@ -35,6 +35,7 @@ export interface StoredEvent {
   eventId: Int64;
   subscriptionId: Int64;
   payload: string;
+  kind: CallEventKind;
   status: EventStatus;
   attempts: number;
   createdMs: number;
@@ -65,6 +66,7 @@ export class WebhookTables {
       listId: 6,
       callbackUrl: 'https://hooks.example.com/calls',
       batchLimit: 100,
+      events: [CallEventKind.Created],
       status: SubscriptionStatus.Active,
       pausedReason: null,
       createdAt: '2026-11-26 21:00:00',
@@ -85,6 +87,7 @@ export class WebhookTables {
       eventId: id,
       subscriptionId,
       payload: `{"eventId":${id}}`,
+      kind: CallEventKind.Created,
       status: EventStatus.Pending,
       attempts: 0,
       createdMs,
@@ -151,10 +154,13 @@ export class InMemorySubscriptions implements SubscriptionsFake {
     teamId: Int64,
     listId: number,
     userIds: readonly Int64[],
+    kind: CallEventKind,
   ): Promise<{ id: Int64; paused: boolean }[]> {
     return Promise.resolve(
       [...this.tables.subscriptions.values()]
-        .filter((s) => s.teamId === teamId && s.listId === listId && userIds.includes(s.userId))
+        .filter(
+          (s) => s.teamId === teamId && s.listId === listId && userIds.includes(s.userId) && s.events.includes(kind),
+        )
         .sort(byId)
         .map((s) => ({ id: s.id, paused: s.status === SubscriptionStatus.Paused })),
     );
@@ -275,6 +281,7 @@ export class InMemoryEvents implements EventsFake {
           lease: request.lease,
           subscriptionId: subscription.id,
           payload: event.payload,
+          kind: event.kind,
           attempts: event.attempts,
           callbackUrl: subscription.callbackUrl,
           batchLimit: subscription.batchLimit,

@@ -1,4 +1,5 @@
 import { Clock } from '../../src/common/clock';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyCallback } from '../../src/webhooks/signature';
 import { WebhookDeliveryWorker } from '../../src/webhooks/webhook-delivery.worker';
 import type { DeliveryReportDto } from '../../src/webhooks/dto/webhook.dto';
 import { EventStatus, WebhookEventEntity } from '../../src/webhooks/webhook-event.entity';
@@ -76,6 +77,65 @@ describe('webhook delivery', () => {
     expect((await events(id)).map((e) => e.status)).toEqual(Array(5).fill(EventStatus.Sent));
     expect(await worker.runOnce()).toBe(0);
     await unsubscribe(id);
+  });
+
+  it('sends updates to the subscriptions that ask for them, in updatedCall, signed, with the update time', async () => {
+    const both = await t
+      .http()
+      .post('/v1.0/webhook')
+      .set('Authorization', as(USERS.agent))
+      .send({ listId: 6, callbackUrl: receiver.url('/updates'), events: ['created', 'updated'] });
+    const createdOnly = await subscribe('/creations');
+    const [id] = await logCalls(1);
+    await worker.runOnce();
+    const edit = await t
+      .http()
+      .patch(`/v2.0/communication/call/${id}`)
+      .set('Authorization', as(USERS.agent))
+      .send({ note: 'Edited.' });
+    expect(edit.status).toBe(200);
+    await worker.runOnce();
+    const bodies = receiver.callbacks.filter((c) => c.path === '/updates').map((c) => JSON.parse(c.body) as object);
+    const created = bodies[0] as { createdCall: { eventId: number }[] };
+    expect(bodies).toEqual([
+      { teamId: 1, listId: 6, createdCall: [expect.objectContaining({ timelineId: id, communicationType: 'LOGGED' })] },
+      {
+        teamId: 1,
+        listId: 6,
+        createdCall: [],
+        updatedCall: [
+          {
+            eventId: expect.any(Number) as number,
+            timelineId: id,
+            callId: id,
+            communicationType: 'LOGGED',
+            leadId: 100001,
+            agentId: 100234,
+            updateTime: edit.body.updateTime as string,
+          },
+        ],
+      },
+    ]);
+    const update = (bodies[1] as { updatedCall: { eventId: number }[] }).updatedCall[0];
+    expect(update.eventId).not.toBe(created.createdCall[0].eventId);
+    const [callback] = receiver.callbacks.filter((c) => c.path === '/updates').slice(1);
+    const secret = both.body.secret as string;
+    expect(
+      verifyCallback(
+        secret,
+        {
+          timestamp: callback.headers[TIMESTAMP_HEADER.toLowerCase()] as string,
+          signature: callback.headers[SIGNATURE_HEADER.toLowerCase()] as string,
+        },
+        callback.body,
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toBe(true);
+    // A subscription of creations only hears of the creation, not of the edit.
+    expect(receiver.callbacks.filter((c) => c.path === '/creations').map((c) => c.body)).toHaveLength(1);
+    expect(receiver.events('/creations').map((e) => e.timelineId)).toEqual([id]);
+    await unsubscribe(String(both.body.subscribeId));
+    await unsubscribe(createdOnly);
   });
 
   it('serves every subscription each round: a backlog waits its turn, five batches a round', async () => {

@@ -27,6 +27,7 @@ describe('webhook subscriptions', () => {
       listId: 6,
       callbackUrl: 'http://127.0.0.1:9/hook',
       limit: 25,
+      events: ['created'],
       secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{32}$/) as string,
     });
     const listed = await list();
@@ -36,6 +37,7 @@ describe('webhook subscriptions', () => {
       listId: 6,
       callbackUrl: 'http://127.0.0.1:9/hook',
       limit: 25,
+      events: ['created'],
       status: 'ACTIVE',
       createTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) as string,
     });
@@ -44,6 +46,16 @@ describe('webhook subscriptions', () => {
 
   it('takes a limit of 100 by default', async () => {
     expect((await subscribe({ listId: 6, callbackUrl: 'http://localhost:9/a' })).body.limit).toBe(100);
+  });
+
+  it('hears of creations by default, and of what it asks for: updates, or both', async () => {
+    expect((await subscribe({ listId: 6, callbackUrl: 'http://localhost:9/e' })).body.events).toEqual(['created']);
+    const asked = await subscribe({ listId: 6, callbackUrl: 'http://localhost:9/e', events: ['updated', 'created'] });
+    expect(asked.body.events).toEqual(['created', 'updated']);
+    const updates = await subscribe({ listId: 6, callbackUrl: 'http://localhost:9/e', events: ['updated'] });
+    expect(updates.body.events).toEqual(['updated']);
+    const listed = (await list()).body.webhooks as { subscribeId: number; events: string[] }[];
+    expect(listed.find((webhook) => webhook.subscribeId === updates.body.subscribeId)?.events).toEqual(['updated']);
   });
 
   it('lists only the caller’s own subscriptions', async () => {
@@ -83,6 +95,14 @@ describe('webhook subscriptions', () => {
       'listId must be an integer from 1 to 12.',
     ],
     [{ callbackUrl: 'http://127.0.0.1:9/x' }, 'MISSING_PARAMETER', 'listId is required.'],
+    ...[[], ['deleted'], ['created', 'created'], 'updated', [1], ['created', 'updated', 'created']].map(
+      (events) =>
+        [
+          { listId: 6, callbackUrl: 'http://127.0.0.1:9/x', events },
+          'INVALID_PARAMETER',
+          'events must be a non-empty list of distinct values among "created", "updated".',
+        ] as [object, string, string],
+    ),
     [{ listId: 6 }, 'MISSING_PARAMETER', 'callbackUrl is required.'],
     [
       { listId: 6, callbackUrl: 'http://127.0.0.1:9/x', limit: 0 },

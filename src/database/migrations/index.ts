@@ -7,6 +7,7 @@ import { AddCommunicationSearch1764700000000 } from './1764700000000-AddCommunic
 import { AddManualLogListIndexes1764800000000 } from './1764800000000-AddManualLogListIndexes';
 import { AddCommunicationVersion1764900000000 } from './1764900000000-AddCommunicationVersion';
 import { CreateCallChanges1765000000000 } from './1765000000000-CreateCallChanges';
+import { AddWebhookUpdateEvents1765100000000 } from './1765100000000-AddWebhookUpdateEvents';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddManualLogListIndexes1764800000000,
   AddCommunicationVersion1764900000000,
   CreateCallChanges1765000000000,
+  AddWebhookUpdateEvents1765100000000,
 ];

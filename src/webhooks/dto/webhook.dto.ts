@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
 import { ErrorCode } from '../../common/errors/error-code';
 import { limitMessage } from '../../common/errors/parameter-messages';
 import type { Int64 } from '../../common/int64';
 import { EpochMillis, Int64IdList, Optional, Required, Text } from '../../common/validation/fields';
 import { SendFailure } from '../webhook.sender';
+import { CallEventKind } from '../webhook-event.entity';
 import { SubscriptionStatus } from '../webhook-subscription.entity';
 
 export const DEFAULT_BATCH_LIMIT = 100;
@@ -21,6 +22,13 @@ export const REDELIVERY_BODY_MEMBERS = 2 * MAX_REDELIVERY_IDS;
 const LIMIT_NOT_VALID = {
   message: limitMessage(MAX_BATCH_LIMIT),
   context: { code: ErrorCode.LimitNotValid },
+};
+
+/** What a subscription hears of when it does not say. */
+export const DEFAULT_EVENTS: readonly CallEventKind[] = [CallEventKind.Created];
+export const CALL_EVENT_KINDS: readonly CallEventKind[] = Object.values(CallEventKind);
+const EVENTS_NOT_VALID = {
+  message: `events must be a non-empty list of distinct values among ${CALL_EVENT_KINDS.map((kind) => `"${kind}"`).join(', ')}.`,
 };
 
 export class CreateWebhookDto {
@@ -62,6 +70,23 @@ export class CreateWebhookDto {
   @Min(1, LIMIT_NOT_VALID)
   @Max(MAX_BATCH_LIMIT, LIMIT_NOT_VALID)
   limit?: number;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', enum: [...CALL_EVENT_KINDS] },
+    default: DEFAULT_EVENTS,
+    description:
+      'What to hear of: `created` (a call was stored, in `createdCall`), `updated` (a call was edited, in ' +
+      '`updatedCall`), or both.',
+    example: ['created', 'updated'],
+  })
+  @Optional()
+  @IsArray(EVENTS_NOT_VALID)
+  @ArrayNotEmpty(EVENTS_NOT_VALID)
+  @ArrayMaxSize(CALL_EVENT_KINDS.length, EVENTS_NOT_VALID)
+  @ArrayUnique(EVENTS_NOT_VALID)
+  @IsIn([...CALL_EVENT_KINDS], { ...EVENTS_NOT_VALID, each: true })
+  events?: CallEventKind[];
 }
 
 /** The fields of a subscription in every answer about it. */
@@ -80,6 +105,14 @@ abstract class WebhookFieldsDto {
 
   @ApiProperty({ example: 100 })
   limit!: number;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...CALL_EVENT_KINDS] },
+    description: 'What it hears of: calls `created`, calls `updated`.',
+    example: ['created'],
+  })
+  events!: CallEventKind[];
 }
 
 export class WebhookDto extends WebhookFieldsDto {
