@@ -77,13 +77,28 @@ describe('POST /oauth/token (client credentials)', () => {
     // MySQL's collations would find the client for these two; the id must match exactly.
     ['the id with a trailing space', () => ({ client_id: `${client.clientId} `, client_secret: client.clientSecret })],
     ['the id in upper case', () => ({ client_id: client.clientId.toUpperCase(), client_secret: client.clientSecret })],
-  ])('refuses %s with 401 BAD_CREDENTIALS', async (_, credentials) => {
+  ])('refuses %s with 401 BAD_CREDENTIALS, an OAuth invalid_client', async (_, credentials) => {
     const res = await token().send({ grant_type: 'client_credentials', ...credentials() });
     expect(res.status).toBe(401);
     expect(res.body).toEqual({
       code: 'BAD_CREDENTIALS',
       message: 'Unknown client, wrong secret, or the client is revoked.',
+      error: 'invalid_client',
+      error_description: 'Unknown client, wrong secret, or the client is revoked.',
     });
+    // Credentials in the body: no challenge (Bearer would name the wrong scheme).
+    expect(res.headers['www-authenticate']).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('challenges a client whose HTTP Basic credentials fail with Basic, an OAuth invalid_client', async () => {
+    const res = await token()
+      .auth(client.clientId, `${client.clientSecret}x`)
+      .type('form')
+      .send({ grant_type: 'client_credentials' });
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toBe('Basic realm="calls-api", charset="UTF-8"');
+    expect(res.body).toMatchObject({ code: 'BAD_CREDENTIALS', error: 'invalid_client' });
   });
 
   it('does the same database work for an unknown client id as for a known one, so that timing tells neither', async () => {
@@ -103,19 +118,30 @@ describe('POST /oauth/token (client credentials)', () => {
   });
 
   it.each([
-    [{}, 'MISSING_PARAMETER', 'grant_type is required.'],
-    [{ grant_type: 'password' }, 'UNSUPPORTED_GRANT_TYPE', 'Only grant_type=client_credentials is supported.'],
-    [{ grant_type: 'client_credentials' }, 'MISSING_PARAMETER', 'client_id is required.'],
-    [{ grant_type: 'client_credentials', client_id: 'x' }, 'MISSING_PARAMETER', 'client_secret is required.'],
+    [{}, 'MISSING_PARAMETER', 'grant_type is required.', 'invalid_request'],
+    [
+      { grant_type: 'password' },
+      'UNSUPPORTED_GRANT_TYPE',
+      'Only grant_type=client_credentials is supported.',
+      'unsupported_grant_type',
+    ],
+    [{ grant_type: 'client_credentials' }, 'MISSING_PARAMETER', 'client_id is required.', 'invalid_request'],
+    [
+      { grant_type: 'client_credentials', client_id: 'x' },
+      'MISSING_PARAMETER',
+      'client_secret is required.',
+      'invalid_request',
+    ],
     [
       { grant_type: 'client_credentials', client_id: 5, client_secret: 'x' },
       'INVALID_PARAMETER',
       'client_id must be a string.',
+      'invalid_request',
     ],
-  ])('refuses %j with 400', async (body, code, message) => {
+  ])('refuses %j with 400', async (body, code, message, error) => {
     const res = await token().send(body);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code, message });
+    expect(res.body).toEqual({ code, message, error, error_description: message });
   });
 
   it('refuses a scope the client does not hold', async () => {
@@ -126,13 +152,30 @@ describe('POST /oauth/token (client credentials)', () => {
       scope: 'admin',
     });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code: 'INVALID_PARAMETER', message: 'scope: the client does not hold admin.' });
+    expect(res.body).toEqual({
+      code: 'INVALID_PARAMETER',
+      message: 'scope: the client does not hold admin.',
+      error: 'invalid_scope',
+      error_description: 'scope: the client does not hold admin.',
+    });
   });
 
   it('refuses malformed JSON with 400 MALFORMED_JSON', async () => {
     const res = await token().set('Content-Type', 'application/json').send('{"grant_type":');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' });
+    expect(res.body).toEqual({
+      code: 'MALFORMED_JSON',
+      message: 'The request body is not valid JSON.',
+      error: 'invalid_request',
+      error_description: 'The request body is not valid JSON.',
+    });
+  });
+
+  it('keeps the OAuth members to the token endpoint', async () => {
+    const res = await t.http().get(`/v2.0/communication/call/${CALLS.dialer}`);
+    expect(res.status).toBe(401);
+    expect(Object.keys(res.body as object)).toEqual(['code', 'message']);
+    expect(res.headers['www-authenticate']).toBe('Bearer');
   });
 
   it('stops honouring a revoked client, also its tokens already issued', async () => {
