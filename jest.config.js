@@ -13,6 +13,7 @@ const ESM_PACKAGES = [
   '@borewit',
   'load-esm',
   'jose',
+  'oauth4webapi',
 ];
 
 const common = {
