@@ -13,6 +13,22 @@ const ESM_PACKAGES = [
   '@borewit',
   'load-esm',
   'jose',
+  'oauth4webapi',
+  // oidc-provider and the ESM-only packages it loads (got for its outgoing requests among them).
+  'oidc-provider',
+  'got',
+  '@sindresorhus/is',
+  '@szmarczak/http-timer',
+  'cacheable-lookup',
+  'cacheable-request',
+  'form-data-encoder',
+  'lowercase-keys',
+  'mimic-response',
+  'nanoid',
+  'normalize-url',
+  'p-cancelable',
+  'quick-lru',
+  'responselike',
 ];
 
 const common = {

@@ -6,8 +6,10 @@ import {
   PayloadTooLargeException,
 } from '@nestjs/common';
 import type { ArgumentsHost } from '@nestjs/common';
+import type { Response } from 'express';
 import { AppExceptionFilter } from './app-exception.filter';
 import { AppError } from './common/errors/app-error';
+import { setRouteErrors } from './common/errors/error-answer';
 import { ErrorCode } from './common/errors/error-code';
 
 function responseStub() {
@@ -96,6 +98,29 @@ describe('AppExceptionFilter', () => {
 
   it('asks for a bearer token on 401', () => {
     expect(answer(new AppError(ErrorCode.BadCredentials)).headers['WWW-Authenticate']).toBe('Bearer');
+  });
+
+  it("writes the members of the route's errors, then the error's own, beside code and message", () => {
+    const { response, host } = responseStub();
+    setRouteErrors(response as unknown as Response, {
+      members: (code, message) => ({ error: code.toLowerCase(), error_description: message }),
+    });
+    filter.catch(new AppError(ErrorCode.InvalidParameter, 'Bad.', {}, { error: 'invalid_scope' }), host);
+    expect(JSON.stringify(response.body)).toBe(
+      '{"code":"INVALID_PARAMETER","message":"Bad.","error":"invalid_scope","error_description":"Bad."}',
+    );
+  });
+
+  it('challenges a 401 of a route with errors of its own only as the route or the error says', () => {
+    const challengeOf = (challenge: string | undefined, headers: Record<string, string> = {}) => {
+      const { response, host } = responseStub();
+      setRouteErrors(response as unknown as Response, { members: () => undefined, challenge });
+      filter.catch(new AppError(ErrorCode.BadCredentials, 'No.', headers), host);
+      return response.headers['WWW-Authenticate'];
+    };
+    expect(challengeOf(undefined)).toBeUndefined();
+    expect(challengeOf('Basic')).toBe('Basic');
+    expect(challengeOf(undefined, { 'WWW-Authenticate': 'Basic realm="x"' })).toBe('Basic realm="x"');
   });
 
   it('answers an unknown route with NOT_FOUND', () => {

@@ -12,8 +12,8 @@ export interface ErrorBody {
 }
 
 /**
- * The one place that turns a failure into a response: always `{code, message}`, never a stack, SQL or
- * other internals. Anything it does not recognise is logged and answered as a generic 500.
+ * The one place that turns a failure into a response: always `{code, message}` (with a route's own members
+ * beside them, see sendError), never a stack, SQL or other internals. Anything it does not recognise is logged and answered as a generic 500.
  */
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
@@ -27,7 +27,8 @@ export class AppExceptionFilter implements ExceptionFilter {
       return;
     }
     const { code, message } = this.toBody(exception, requestIdOf(host.switchToHttp().getRequest<Request>()));
-    sendError(response, code, message, exception instanceof AppError ? exception.headers : {});
+    if (exception instanceof AppError) sendError(response, code, message, exception.headers, exception.members);
+    else sendError(response, code, message);
   }
 
   toBody(exception: unknown, requestId?: string): ErrorBody {

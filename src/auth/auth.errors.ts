@@ -6,6 +6,10 @@ export const MISSING_TOKEN = 'Missing access token: send the header "Authorizati
 
 export const BAD_CLIENT = 'Unknown client, wrong secret, or the client is revoked.';
 
+export function clientLacksScopes(missing: readonly string[]): string {
+  return `scope: the client does not hold ${missing.join(', ')}.`;
+}
+
 export function insufficientScope(missing: readonly string[]): string {
   return `This operation needs a token of an API client holding the scope ${missing.join(' ')}.`;
 }

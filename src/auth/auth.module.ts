@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { LimitsModule } from '../limits/limits.module';
 import { AccountsModule } from './accounts.module';
@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { JwtKeys } from './jwt-keys';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { answerOAuthErrors } from './oauth-errors';
 import { ScopesGuard } from './scopes.guard';
 import { TokenController } from './token.controller';
 import { TokenService } from './token.service';
@@ -18,4 +19,8 @@ import { VerifiedTokens } from './verified-tokens.cache';
   providers: [JwtKeys, VerifiedTokens, JwtStrategy, JwtAuthGuard, TokenService, AuthService, ScopesGuard],
   exports: [JwtAuthGuard, TokenService, AccountsModule, ScopesGuard],
 })
-export class AuthModule {}
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(answerOAuthErrors).forRoutes(TokenController);
+  }
+}

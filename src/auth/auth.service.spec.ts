@@ -109,7 +109,11 @@ describe('AuthService.clientCredentials', () => {
     });
     await expect(
       service.clientCredentials({ clientId: 'cl_1', clientSecret: 's', scope: 'b c', basic: false }),
-    ).rejects.toEqual(new AppError(ErrorCode.InvalidParameter, 'scope: the client does not hold c.'));
+    ).rejects.toMatchObject({
+      code: ErrorCode.InvalidParameter,
+      message: 'scope: the client does not hold c.',
+      members: { error: 'invalid_scope' },
+    });
   });
 
   it('challenges a client that sent Basic credentials with Basic', async () => {
@@ -128,6 +132,7 @@ describe('AuthService.clientCredentials', () => {
       service.clientCredentials({ clientId: 'x', clientSecret: 'y', scope: undefined, basic: false }),
     ).rejects.toMatchObject({
       code: ErrorCode.BadCredentials,
+      headers: {},
     });
     expect(tokens.issue).not.toHaveBeenCalled();
   });

@@ -3,8 +3,9 @@ import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { notAStringMessage, requiredMessage, tooLongMessage } from '../common/errors/parameter-messages';
 import { ApiClientsService } from './api-clients.service';
-import { BAD_CLIENT } from './auth.errors';
+import { BAD_CLIENT, clientLacksScopes } from './auth.errors';
 import type { TokenResponseDto } from './dto/token.dto';
+import { OAuthError } from './oauth-errors';
 import { parseScopes } from './scopes';
 import { TokenService } from './token.service';
 
@@ -31,6 +32,7 @@ export class AuthService {
     this.tokens.assertEnabled();
     const client = await this.clients.authenticate(request.clientId, request.clientSecret);
     if (client === null) {
+      // RFC 6749 section 5.2: a client that authenticated with HTTP Basic is challenged with it.
       throw new AppError(ErrorCode.BadCredentials, BAD_CLIENT, request.basic ? BASIC_CHALLENGE : {});
     }
     const scopes = request.scope === undefined ? client.scopes : requestedScopes(request.scope, client.scopes);
@@ -48,7 +50,7 @@ function requestedScopes(scope: string, held: string[]): string[] {
   const requested = parseScopes(scope);
   const missing = requested.filter((s) => !held.includes(s));
   if (missing.length > 0) {
-    throw new AppError(ErrorCode.InvalidParameter, `scope: the client does not hold ${missing.join(', ')}.`);
+    throw new AppError(ErrorCode.InvalidParameter, clientLacksScopes(missing), {}, { error: OAuthError.InvalidScope });
   }
   return requested;
 }

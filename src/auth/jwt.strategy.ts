@@ -7,7 +7,7 @@ import { Strategy, type StrategyOptionsWithRequest } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
-import { type AccessTokenClaims, parseAccessTokenClaims } from './access-token';
+import { type AccessTokenClaims, type CallerClaims, callerClaimsOf, parseAccessTokenClaims } from './access-token';
 import { JwtKeys } from './jwt-keys';
 import type { Principal } from './principal';
 import { UsersService } from './users.service';
@@ -32,6 +32,8 @@ export function bearerToken(request: Request): string | null {
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  private readonly callerClaims: CallerClaims;
+
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     keys: JwtKeys,
@@ -39,6 +41,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly verified: VerifiedTokens,
   ) {
     super(strategyOptions(config, keys));
+    this.callerClaims = callerClaimsOf(config.jwt);
   }
 
   /** Called by passport-jwt with a token it verified, decoded whole: header and payload. */
@@ -46,7 +49,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const { header, payload } = verified;
     // RFC 7515 section 4.1.11: a token whose header lists extensions that must be understood ("crit") is to
     // be refused by a recipient that does not understand them, and this service understands none.
-    const claims = Object.hasOwn(header, 'crit') ? null : parseAccessTokenClaims(payload);
+    const claims = Object.hasOwn(header, 'crit') ? null : parseAccessTokenClaims(payload, this.callerClaims);
     if (claims === null) {
       throw new AppError(ErrorCode.BadCredentials, INVALID_TOKEN_MESSAGE);
     }

@@ -2,7 +2,7 @@ import { verify } from 'jsonwebtoken';
 import { DEVELOPMENT_JWT_SECRET, loadAppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
-import { parseAccessTokenClaims } from './access-token';
+import { type CallerClaims, parseAccessTokenClaims } from './access-token';
 import { JwtKeys } from './jwt-keys';
 import { TokenService } from './token.service';
 
@@ -26,7 +26,10 @@ describe('TokenService', () => {
 
   it('names the API client and its scopes', () => {
     const { accessToken } = service.issue({ userId: '1', clientId: 'cl_1', scopes: ['dialer:write', 'x'] });
-    const claims = parseAccessTokenClaims(verify(accessToken, DEVELOPMENT_JWT_SECRET));
+    const claims = parseAccessTokenClaims(verify(accessToken, DEVELOPMENT_JWT_SECRET), {
+      user: 'sub',
+      apiClients: true,
+    });
     expect(claims).toEqual({ userId: '1', clientId: 'cl_1', scopes: ['dialer:write', 'x'] });
   });
 
@@ -42,6 +45,8 @@ describe('TokenService', () => {
 
 describe('parseAccessTokenClaims', () => {
   const exp = Math.floor(Date.now() / 1000) + 60;
+  const BUILT_IN: CallerClaims = { user: 'sub', apiClients: true };
+  const PROVIDER: CallerClaims = { user: 'crm_user_id', apiClients: false };
 
   it.each([
     [
@@ -53,7 +58,31 @@ describe('parseAccessTokenClaims', () => {
       { userId: '100234', clientId: 'cl_a', scopes: ['a', 'b'] },
     ],
   ])('reads %j', (payload, claims) => {
-    expect(parseAccessTokenClaims(payload)).toEqual(claims);
+    expect(parseAccessTokenClaims(payload, BUILT_IN)).toEqual(claims);
+  });
+
+  it("reads the user from the claim an identity provider's tokens name it in, not their client or scopes", () => {
+    const payload = {
+      sub: '3f1c7a52-9d4e-4b8a-a0f6-2c5e8d9b1a47',
+      crm_user_id: '100234',
+      client_id: 'crm-sync',
+      scope: 'dialer:write',
+      exp,
+    };
+    expect(parseAccessTokenClaims(payload, PROVIDER)).toEqual({ userId: '100234', clientId: null, scopes: [] });
+    expect(parseAccessTokenClaims(payload, { ...PROVIDER, user: 'sub' })).toBeNull();
+  });
+
+  it.each([
+    ['without the claim', { sub: '100234', exp }],
+    ['with a number', { crm_user_id: 100234, exp }],
+    ['with a UUID', { crm_user_id: '3f1c7a52-9d4e-4b8a-a0f6-2c5e8d9b1a47', exp }],
+    [
+      'with the claim inherited, not its own',
+      Object.assign(Object.create({ crm_user_id: '100234' }) as object, { exp }),
+    ],
+  ])("refuses an identity provider's token %s", (_, payload) => {
+    expect(parseAccessTokenClaims(payload, PROVIDER)).toBeNull();
   });
 
   it.each([
@@ -69,6 +98,6 @@ describe('parseAccessTokenClaims', () => {
     ['not an object', 'token'],
     ['null', null],
   ])('refuses %s', (_, payload) => {
-    expect(parseAccessTokenClaims(payload)).toBeNull();
+    expect(parseAccessTokenClaims(payload, BUILT_IN)).toBeNull();
   });
 });

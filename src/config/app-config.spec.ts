@@ -19,6 +19,7 @@ describe('loadAppConfig', () => {
         usesDevelopmentSecret: true,
         issuer: 'calls-api',
         audience: 'calls-api',
+        userClaim: 'sub',
         ttlSeconds: 3600,
         clockToleranceSeconds: 30,
       },
@@ -78,6 +79,7 @@ describe('loadAppConfig', () => {
         usesDevelopmentSecret: false,
         issuer: 'https://crm.example.com',
         audience: 'calls',
+        userClaim: 'sub',
         ttlSeconds: 900,
         clockToleranceSeconds: 5,
       },
@@ -146,6 +148,14 @@ describe('loadAppConfig', () => {
     expect(config.jwt.secret).toBeUndefined();
   });
 
+  it("names the CRM user by the claim JWT_USER_CLAIM names, for an external identity provider's tokens", () => {
+    const config = loadAppConfig({
+      JWT_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json',
+      JWT_USER_CLAIM: 'https://crm.example.com/user_id',
+    });
+    expect(config.jwt.userClaim).toBe('https://crm.example.com/user_id');
+  });
+
   it.each([
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32 characters/],
     [{ PORT: 'http' }, /PORT/],
@@ -155,6 +165,8 @@ describe('loadAppConfig', () => {
     [{ JWT_ALGORITHM: 'RS256' }, /needs JWT_JWKS_URL/],
     [{ JWT_JWKS_URL: 'https://idp/jwks', JWT_ALGORITHM: 'HS256' }, /JWT_ALGORITHM is HS256/],
     [{ NODE_ENV: 'production', JWT_JWKS_URL: 'http://idp.example.com/jwks' }, /https/],
+    [{ JWT_USER_CLAIM: 'crm_user_id' }, /JWT_USER_CLAIM=crm_user_id is for the tokens of an external identity/],
+    [{ JWT_JWKS_URL: 'https://idp/jwks', JWT_USER_CLAIM: 'crm user' }, /JWT_USER_CLAIM must be a claim name/],
     [{ HOST: '0.0.0.0' }, /Refusing to listen on HOST=0.0.0.0 with the public development signing secret/],
     [
       { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true' },

@@ -21,6 +21,11 @@ export interface JwtConfig {
   jwksUrl?: string;
   issuer: string;
   audience: string;
+  /**
+   * The claim that names the CRM user, its numeric id: `sub` for the built-in issuer; for an external identity
+   * provider, whose subjects are its own (a Keycloak UUID), the claim it is told to add.
+   */
+  userClaim: string;
   ttlSeconds: number;
   clockToleranceSeconds: number;
   usesDevelopmentSecret: boolean;
@@ -183,6 +188,7 @@ function buildJwtConfig(env: Environment, production: boolean): JwtConfig {
     algorithm,
     issuer: env.JWT_ISSUER ?? 'calls-api',
     audience: env.JWT_AUDIENCE ?? 'calls-api',
+    userClaim: env.JWT_USER_CLAIM ?? 'sub',
     ttlSeconds: env.JWT_TTL_SECONDS ?? 3600,
     clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_SECONDS ?? 30,
   };
@@ -197,6 +203,12 @@ function buildJwtConfig(env: Environment, production: boolean): JwtConfig {
   }
   if (env.JWT_JWKS_URL) {
     throw new ConfigurationError('JWT_JWKS_URL is set but JWT_ALGORITHM is HS256: set JWT_ALGORITHM=RS256 or ES256.');
+  }
+  if (common.userClaim !== 'sub') {
+    throw new ConfigurationError(
+      `JWT_USER_CLAIM=${common.userClaim} is for the tokens of an external identity provider (JWT_JWKS_URL): ` +
+        'the built-in issuer names the user in sub.',
+    );
   }
   const secret = env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
   const usesDevelopmentSecret = secret === DEVELOPMENT_JWT_SECRET;

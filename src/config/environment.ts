@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -90,6 +91,12 @@ export class Environment {
   @IsString()
   @MaxLength(255)
   JWT_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  @Matches(/^[\x21-\x7e]+$/, { message: 'JWT_USER_CLAIM must be a claim name: printable ASCII, no spaces' })
+  JWT_USER_CLAIM?: string;
 
   @IsOptional()
   @Transform(toInt)
@@ -227,6 +234,7 @@ export const ENVIRONMENT_KEYS = [
   'JWT_JWKS_URL',
   'JWT_ISSUER',
   'JWT_AUDIENCE',
+  'JWT_USER_CLAIM',
   'JWT_TTL_SECONDS',
   'JWT_CLOCK_TOLERANCE_SECONDS',
   'LOG_LEVEL',

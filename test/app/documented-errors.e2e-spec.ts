@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Response } from 'supertest';
+import { ApiClientEntity } from '../../src/auth/api-client.entity';
+import { hashClientSecret } from '../../src/auth/client-secret';
 import { Scope } from '../../src/auth/scopes';
 import { CALLS, USERS } from '../support/demo';
 import { fakeDns } from '../support/fake-dns';
@@ -89,6 +91,8 @@ const DEFAULT_PARAMS: Record<string, string> = {
 };
 
 const NO_TOKEN: Provocation = {};
+/** An API client of a known secret, holding dialer:write only. */
+const SCOPED_CLIENT = { id: 'cl_documented_scope', secret: 'documented-scope-secret' };
 const DIALER_CLIENT: ClientCaller = { clientOf: USERS.agent, scopes: [Scope.DialerWrite] };
 
 /** A finished dialer call on the demo lead, with the required fields but its dialerCallRecordId. */
@@ -160,6 +164,21 @@ const PROVOKE: Record<string, Provocation> = {
   },
   'POST /oauth/token 400 MALFORMED_JSON': { type: 'json', body: '{"grant_type": "client_credentials",' },
   'POST /oauth/token 400 UNSUPPORTED_GRANT_TYPE': { type: 'form', body: 'grant_type=password' },
+  'POST /oauth/token 400 invalid_scope': {
+    type: 'form',
+    body: `grant_type=client_credentials&client_id=${SCOPED_CLIENT.id}&client_secret=${SCOPED_CLIENT.secret}&scope=admin`,
+    arrange: async ({ t }) => {
+      await t.dataSource.getRepository(ApiClientEntity).insert({
+        id: SCOPED_CLIENT.id,
+        secretHash: hashClientSecret(SCOPED_CLIENT.secret),
+        userId: USERS.agent,
+        name: 'documented scope',
+        scopes: Scope.DialerWrite,
+        createdAt: new Date('2026-01-01T00:00:00Z'),
+        revokedAt: null,
+      });
+    },
+  },
   'POST /oauth/token 401 BAD_CREDENTIALS': {
     type: 'form',
     body: 'grant_type=client_credentials&client_id=cl_unknown&client_secret=wrong',
@@ -420,14 +439,15 @@ describe('every documented error example is an answer the service gives', () => 
     return req;
   };
 
-  it('finds the error examples of the document, each a {code, message} body', () => {
+  it("finds the error examples of the document, each a {code, message} body (the token endpoint's with its OAuth error)", () => {
     expect(DOCUMENTED.length).toBeGreaterThan(0);
-    const isErrorBody = (body: unknown) =>
+    const isErrorBody = (body: unknown, route: string) =>
       typeof body === 'object' &&
       body !== null &&
-      Object.keys(body).sort().join() === 'code,message' &&
+      Object.keys(body).sort().join() ===
+        (route === '/oauth/token' ? 'code,error,error_description,message' : 'code,message') &&
       Object.values(body).every((value) => typeof value === 'string');
-    expect(DOCUMENTED.filter((d) => !isErrorBody(d.body)).map((d) => d.key)).toEqual([]);
+    expect(DOCUMENTED.filter((d) => !isErrorBody(d.body, d.path)).map((d) => d.key)).toEqual([]);
   });
 
   it.each(DOCUMENTED.map((documented) => [documented.key, documented] as const))(

@@ -162,6 +162,8 @@ describe('request bodies', () => {
     expect(atLimit.body).toEqual({
       code: 'PARAMETER_TOO_LONG',
       message: 'client_secret is longer than 512 characters.',
+      error: 'invalid_request',
+      error_description: 'client_secret is longer than 512 characters.',
     });
     const over = await t
       .http()
@@ -170,7 +172,12 @@ describe('request bodies', () => {
       .send(form(TOKEN_BODY_LIMIT - form(0).length + 1));
     expect({ status: over.status, body: over.body as unknown }).toEqual({
       status: 413,
-      body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' },
+      body: {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is too large.',
+        error: 'invalid_request',
+        error_description: 'The request body is too large.',
+      },
     });
   });
 

@@ -1,4 +1,7 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { decode } from 'jsonwebtoken';
+import * as oauth from 'oauth4webapi';
 import { ApiClientEntity } from '../../src/auth/api-client.entity';
 import { ApiClientsService, CreatedClient } from '../../src/auth/api-clients.service';
 import { UserEntity } from '../../src/auth/user.entity';
@@ -13,6 +16,8 @@ describe('POST /oauth/token (client credentials)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     client = await t.app.get(ApiClientsService).create(USERS.agent, 'CRM sync', ['dialer:write']);
+    // For the OAuth client library, which sends its requests over the network.
+    await t.app.listen(0, '127.0.0.1');
   });
 
   afterAll(async () => {
@@ -77,13 +82,28 @@ describe('POST /oauth/token (client credentials)', () => {
     // MySQL's collations would find the client for these two; the id must match exactly.
     ['the id with a trailing space', () => ({ client_id: `${client.clientId} `, client_secret: client.clientSecret })],
     ['the id in upper case', () => ({ client_id: client.clientId.toUpperCase(), client_secret: client.clientSecret })],
-  ])('refuses %s with 401 BAD_CREDENTIALS', async (_, credentials) => {
+  ])('refuses %s with 401 BAD_CREDENTIALS, an OAuth invalid_client', async (_, credentials) => {
     const res = await token().send({ grant_type: 'client_credentials', ...credentials() });
     expect(res.status).toBe(401);
     expect(res.body).toEqual({
       code: 'BAD_CREDENTIALS',
       message: 'Unknown client, wrong secret, or the client is revoked.',
+      error: 'invalid_client',
+      error_description: 'Unknown client, wrong secret, or the client is revoked.',
     });
+    // Credentials in the body: no challenge (Bearer would name the wrong scheme).
+    expect(res.headers['www-authenticate']).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('challenges a client whose HTTP Basic credentials fail with Basic, an OAuth invalid_client', async () => {
+    const res = await token()
+      .auth(client.clientId, `${client.clientSecret}x`)
+      .type('form')
+      .send({ grant_type: 'client_credentials' });
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toBe('Basic realm="calls-api", charset="UTF-8"');
+    expect(res.body).toMatchObject({ code: 'BAD_CREDENTIALS', error: 'invalid_client' });
   });
 
   it('does the same database work for an unknown client id as for a known one, so that timing tells neither', async () => {
@@ -103,19 +123,30 @@ describe('POST /oauth/token (client credentials)', () => {
   });
 
   it.each([
-    [{}, 'MISSING_PARAMETER', 'grant_type is required.'],
-    [{ grant_type: 'password' }, 'UNSUPPORTED_GRANT_TYPE', 'Only grant_type=client_credentials is supported.'],
-    [{ grant_type: 'client_credentials' }, 'MISSING_PARAMETER', 'client_id is required.'],
-    [{ grant_type: 'client_credentials', client_id: 'x' }, 'MISSING_PARAMETER', 'client_secret is required.'],
+    [{}, 'MISSING_PARAMETER', 'grant_type is required.', 'invalid_request'],
+    [
+      { grant_type: 'password' },
+      'UNSUPPORTED_GRANT_TYPE',
+      'Only grant_type=client_credentials is supported.',
+      'unsupported_grant_type',
+    ],
+    [{ grant_type: 'client_credentials' }, 'MISSING_PARAMETER', 'client_id is required.', 'invalid_request'],
+    [
+      { grant_type: 'client_credentials', client_id: 'x' },
+      'MISSING_PARAMETER',
+      'client_secret is required.',
+      'invalid_request',
+    ],
     [
       { grant_type: 'client_credentials', client_id: 5, client_secret: 'x' },
       'INVALID_PARAMETER',
       'client_id must be a string.',
+      'invalid_request',
     ],
-  ])('refuses %j with 400', async (body, code, message) => {
+  ])('refuses %j with 400', async (body, code, message, error) => {
     const res = await token().send(body);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code, message });
+    expect(res.body).toEqual({ code, message, error, error_description: message });
   });
 
   it('refuses a scope the client does not hold', async () => {
@@ -126,13 +157,30 @@ describe('POST /oauth/token (client credentials)', () => {
       scope: 'admin',
     });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code: 'INVALID_PARAMETER', message: 'scope: the client does not hold admin.' });
+    expect(res.body).toEqual({
+      code: 'INVALID_PARAMETER',
+      message: 'scope: the client does not hold admin.',
+      error: 'invalid_scope',
+      error_description: 'scope: the client does not hold admin.',
+    });
   });
 
   it('refuses malformed JSON with 400 MALFORMED_JSON', async () => {
     const res = await token().set('Content-Type', 'application/json').send('{"grant_type":');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' });
+    expect(res.body).toEqual({
+      code: 'MALFORMED_JSON',
+      message: 'The request body is not valid JSON.',
+      error: 'invalid_request',
+      error_description: 'The request body is not valid JSON.',
+    });
+  });
+
+  it('keeps the OAuth members to the token endpoint', async () => {
+    const res = await t.http().get(`/v2.0/communication/call/${CALLS.dialer}`);
+    expect(res.status).toBe(401);
+    expect(Object.keys(res.body as object)).toEqual(['code', 'message']);
+    expect(res.headers['www-authenticate']).toBe('Bearer');
   });
 
   it('stops honouring a revoked client, also its tokens already issued', async () => {
@@ -174,5 +222,104 @@ describe('POST /oauth/token (client credentials)', () => {
     const row = await t.dataSource.getRepository(ApiClientEntity).findOneByOrFail({ id: client.clientId });
     expect(row.secretHash).toMatch(/^sha256\$/);
     expect(row.secretHash).not.toContain(client.clientSecret);
+  });
+
+  describe('through a standard OAuth 2.0 client library (oauth4webapi)', () => {
+    const server = (): oauth.AuthorizationServer => {
+      const { port } = (t.app.getHttpServer() as Server).address() as AddressInfo;
+      return { issuer: 'calls-api', token_endpoint: `http://127.0.0.1:${port}/oauth/token` };
+    };
+    const insecure = { [oauth.allowInsecureRequests]: true };
+    const grant = async (auth: oauth.ClientAuth, scope?: string, clientId = client.clientId) => {
+      const as = server();
+      const response = await oauth.clientCredentialsGrantRequest(
+        as,
+        { client_id: clientId },
+        auth,
+        scope === undefined ? {} : { scope },
+        insecure,
+      );
+      return oauth.processClientCredentialsResponse(as, { client_id: clientId }, response);
+    };
+    /** The error the library reports, by its OAuth name. */
+    const refusal = async (attempt: Promise<unknown>) => {
+      const error = await attempt.then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(oauth.ResponseBodyError);
+      const { status, cause } = error as oauth.ResponseBodyError;
+      return { status, error: cause.error, description: cause.error_description, code: cause.code };
+    };
+
+    it('gets a token with client_secret_basic, narrowed to the scope asked, that Get Call accepts', async () => {
+      const issued = await grant(oauth.ClientSecretBasic(client.clientSecret), 'dialer:write');
+      expect(issued).toMatchObject({ token_type: 'bearer', expires_in: 3600, scope: 'dialer:write' });
+      expect((await getCall(issued.access_token)).status).toBe(200);
+    });
+
+    it('gets a token with client_secret_post', async () => {
+      const issued = await grant(oauth.ClientSecretPost(client.clientSecret));
+      expect(issued).toMatchObject({ token_type: 'bearer', scope: 'dialer:write' });
+    });
+
+    it('sees a wrong secret sent in the body as invalid_client', async () => {
+      expect(await refusal(grant(oauth.ClientSecretPost(`${client.clientSecret}x`)))).toEqual({
+        status: 401,
+        error: 'invalid_client',
+        description: 'Unknown client, wrong secret, or the client is revoked.',
+        code: 'BAD_CREDENTIALS',
+      });
+    });
+
+    it('sees a wrong secret sent as HTTP Basic as a Basic challenge, invalid_client in its body', async () => {
+      const error = await grant(oauth.ClientSecretBasic(`${client.clientSecret}x`)).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      // RFC 6749 section 5.2: the answer challenges with the scheme the client used; the library reports the challenge.
+      expect(error).toBeInstanceOf(oauth.WWWAuthenticateChallengeError);
+      const { status, cause, response } = error as oauth.WWWAuthenticateChallengeError;
+      expect({ status, cause }).toEqual({
+        status: 401,
+        cause: [{ scheme: 'basic', parameters: { realm: 'calls-api', charset: 'UTF-8' } }],
+      });
+      expect(await response.json()).toMatchObject({ error: 'invalid_client' });
+    });
+
+    it('sees a scope the client does not hold as invalid_scope', async () => {
+      expect(await refusal(grant(oauth.ClientSecretBasic(client.clientSecret), 'dialer:write admin'))).toEqual({
+        status: 400,
+        error: 'invalid_scope',
+        description: 'scope: the client does not hold admin.',
+        code: 'INVALID_PARAMETER',
+      });
+    });
+
+    it('sees a client without a secret as invalid_request', async () => {
+      expect(await refusal(grant(oauth.None()))).toEqual({
+        status: 400,
+        error: 'invalid_request',
+        description: 'client_secret is required.',
+        code: 'MISSING_PARAMETER',
+      });
+    });
+
+    it('sees another grant type as unsupported_grant_type', async () => {
+      const as = server();
+      const response = await oauth.refreshTokenGrantRequest(
+        as,
+        { client_id: client.clientId },
+        oauth.ClientSecretBasic(client.clientSecret),
+        'a-refresh-token',
+        insecure,
+      );
+      expect(await refusal(oauth.processRefreshTokenResponse(as, { client_id: client.clientId }, response))).toEqual({
+        status: 400,
+        error: 'unsupported_grant_type',
+        description: 'Only grant_type=client_credentials is supported.',
+        code: 'UNSUPPORTED_GRANT_TYPE',
+      });
+    });
   });
 });

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import fc from 'fast-check';
+import { OAuthError, oauthDescription, oauthErrorOf } from '../../src/auth/oauth-errors';
 import { ErrorCode } from '../../src/common/errors/error-code';
 import { httpStatusOf } from '../../src/common/errors/error-status';
 import { stringifyJson } from '../../src/common/http/lossless-json';
@@ -12,7 +13,7 @@ import { createTestApp, type TestApp } from './test-app';
 /*
  * What the hostile-input suites (test/app/hostile-*.e2e-spec.ts) share. Whatever a client sends (ids,
  * Authorization headers, bodies, queries, paths, methods, sizes), the answer is never a 500, an error is
- * always exactly `{code, message}` with the status of its code, a 2xx comes only for valid input, and a
+ * always exactly `{code, message}` (the token endpoint's with its OAuth error after them) with the status of its code, a 2xx comes only for valid input, and a
  * tricked path gets the plain route's decision or a clear refusal.
  */
 
@@ -36,18 +37,27 @@ export interface ErrorBody {
   message: string;
 }
 
-/** An error answer: 4xx, JSON, exactly `{code, message}` in that order, a known code with its own status. */
-export function refusalOf(answer: Answer): ErrorBody {
+/**
+ * An error answer: 4xx, JSON, exactly `{code, message}` in that order, a known code with its own status. With
+ * `oauth` (the token endpoint's), then exactly its OAuth `error` and `error_description`, the ones of its code.
+ */
+export function refusalOf(answer: Answer, { oauth = false } = {}): ErrorBody {
   if (!(answer.status >= 400 && answer.status < 500)) {
     throw new Error(`Expected a 4xx refusal, got ${answer.status}: ${answer.text.slice(0, 300)}`);
   }
   expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
   expect(answer.headers['cache-control']).toBe('no-store');
   const body = JSON.parse(answer.text) as Record<string, unknown>;
-  expect(Object.keys(body)).toEqual(['code', 'message']);
+  expect(Object.keys(body)).toEqual(oauth ? ['code', 'message', 'error', 'error_description'] : ['code', 'message']);
   expect(Object.values(ErrorCode)).toContain(body.code);
   expect(typeof body.message === 'string' && body.message.length > 0).toBe(true);
   expect(httpStatusOf(body.code as ErrorCode)).toBe(answer.status);
+  if (oauth) {
+    const code = body.code as ErrorCode;
+    const errors = [oauthErrorOf(code), ...(code === ErrorCode.InvalidParameter ? [OAuthError.InvalidScope] : [])];
+    expect(errors).toContain(body.error);
+    expect(body.error_description).toBe(oauthDescription(body.message as string));
+  }
   return body as unknown as ErrorBody;
 }
 

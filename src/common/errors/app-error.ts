@@ -14,11 +14,14 @@ export class AppError extends Error {
   /**
    * @param headers of the answer: a `WWW-Authenticate` challenge other than `Bearer` on a 401 (the token
    *   endpoint answers a client that sent HTTP Basic credentials with `Basic`), `Retry-After` on a 429.
+   * @param members of the answer's body beside `code` and `message` (the token endpoint's OAuth `error`, where
+   *   the code alone does not tell it).
    */
   constructor(
     code: ErrorCode,
     message: string = defaultMessage(code),
     readonly headers: Readonly<Record<string, string>> = {},
+    readonly members: Readonly<Record<string, string>> = {},
   ) {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;

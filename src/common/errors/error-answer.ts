@@ -5,28 +5,55 @@ import { defaultMessage, type ErrorCode } from './error-code';
 import { httpStatusOf } from './error-status';
 
 const ERROR_CODE = Symbol('errorCode');
+const ROUTE_ERRORS = Symbol('routeErrors');
+
+/** How the error answers of a route differ from those of the others. */
+export interface RouteErrors {
+  /** The members of an answer beside `code` and `message`, or none. */
+  members(code: ErrorCode, message: string): Readonly<Record<string, string>> | undefined;
+  /** The `WWW-Authenticate` challenge of a 401 whose error names none (`Bearer` elsewhere); none when undefined. */
+  challenge?: string;
+}
+
+interface ErrorState {
+  [ERROR_CODE]?: ErrorCode;
+  [ROUTE_ERRORS]?: RouteErrors;
+}
 
 /**
- * Writes an error answer: the status of its code, `{code, message}`, `Cache-Control: no-store` (an error is about
- * this request only) and `WWW-Authenticate: Bearer` on a 401, then `headers`. Every error answer of an HTTP
- * request is written here, so that the request observer counts each one by its code.
+ * Writes an error answer: the status of its code, `{code, message}` (then the members of the route's errors, see
+ * {@link setRouteErrors}, and `members`), `Cache-Control: no-store` (an error is about this request only) and
+ * `WWW-Authenticate: Bearer` on a 401, then `headers`. Every error answer of an HTTP request is written here, so
+ * that the request observer counts each one by its code.
  */
 export function sendError(
   response: Response,
   code: ErrorCode,
   message: string = defaultMessage(code),
   headers: Readonly<Record<string, string>> = {},
+  members: Readonly<Record<string, string>> = {},
 ): void {
+  const state = response as Response & ErrorState;
+  const route = state[ROUTE_ERRORS];
   const status = httpStatusOf(code);
-  if (status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
+  const challenge = route === undefined ? 'Bearer' : route.challenge;
+  if (status === HttpStatus.UNAUTHORIZED && challenge !== undefined) response.setHeader('WWW-Authenticate', challenge);
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   response.setHeader('Cache-Control', 'no-store');
-  (response as Response & { [ERROR_CODE]?: ErrorCode })[ERROR_CODE] = code;
+  state[ERROR_CODE] = code;
   response.status(status);
-  writeJson(response, { code, message });
+  writeJson(response, { code, message, ...route?.members(code, message), ...members });
+}
+
+/**
+ * Gives every error answer of this response the route's own shape, whoever raises it (a guard, the handler, the
+ * request deadline): the token endpoint's answers are OAuth errors (RFC 6749).
+ */
+export function setRouteErrors(response: Response, errors: RouteErrors): void {
+  (response as Response & ErrorState)[ROUTE_ERRORS] = errors;
 }
 
 /** The code of the error answer {@link sendError} wrote, if it wrote one. */
 export function errorCodeOf(response: Response): ErrorCode | undefined {
-  return (response as Response & { [ERROR_CODE]?: ErrorCode })[ERROR_CODE];
+  return (response as Response & ErrorState)[ERROR_CODE];
 }

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiResponse, DECORATORS } from '@nestjs/swagger';
 import { invalidInt64Message } from '../int64-id.pipe';
 import { defaultMessage, ErrorCode } from './error-code';
@@ -16,6 +17,12 @@ export interface ErrorExample {
   code: ErrorCode;
   message: string;
   summary: string;
+  /** The example's name, when the code alone does not tell it from another example of the route. */
+  name?: string;
+  /** The members of the body beside `code` and `message` (the token endpoint's OAuth error). */
+  members?: Readonly<Record<string, string>>;
+  /** The body's schema, when it has members beside those of {@link ErrorResponseDto}. */
+  type?: Type<ErrorResponseDto>;
 }
 
 const ERROR_EXAMPLES = Symbol('errorExamples');
@@ -46,9 +53,12 @@ export function ApiErrors(...examples: ErrorExample[]): MethodDecorator {
       ApiResponse({
         status,
         description: list.map((e) => `\`${e.code}\`: ${e.summary}`).join('; '),
-        type: ErrorResponseDto,
+        type: list.find((e) => e.type !== undefined)?.type ?? ErrorResponseDto,
         examples: Object.fromEntries(
-          list.map((e) => [e.code, { summary: e.summary, value: { code: e.code, message: e.message } }]),
+          list.map((e) => [
+            e.name ?? e.code,
+            { summary: e.summary, value: { code: e.code, message: e.message, ...e.members } },
+          ]),
         ),
       })(target, key, descriptor);
     }
