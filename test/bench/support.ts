@@ -236,7 +236,7 @@ export function table(headers: string[], rows: (string | number)[][]): string {
 export interface LoadCase {
   name: string;
   /** GET unless told. */
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   path: string;
   headers?: Record<string, string>;
   body?: string;
