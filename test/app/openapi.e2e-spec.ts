@@ -73,6 +73,86 @@ describe('API documentation', () => {
     }
   });
 
+  describe('for clients and linters', () => {
+    interface Header {
+      $ref?: string;
+      required?: boolean;
+    }
+    interface Response {
+      description: string;
+      headers?: Record<string, Header>;
+      content?: Record<string, { examples?: Record<string, { value: { code: string } }> }>;
+    }
+    interface Operation {
+      operationId: string;
+      tags: string[];
+      security?: unknown[];
+      requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+      responses: Record<string, Response>;
+    }
+    interface Schema {
+      type?: string;
+      default?: unknown;
+      description?: string;
+      properties?: Record<string, Schema>;
+      required?: string[];
+      items?: Schema;
+    }
+    interface Document {
+      info: { license?: { name: string } };
+      servers: { url: string }[];
+      tags: { name: string; description?: string }[];
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, Schema>; headers: Record<string, Header> };
+    }
+    const doc = () => buildOpenApiDocument(t.app) as unknown as Document;
+    const operations = () =>
+      Object.entries(doc().paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+      );
+
+    it('types counts as integers: the only numbers are prices', () => {
+      const numbers = Object.entries(doc().components.schemas).flatMap(([name, schema]) =>
+        Object.entries(schema.properties ?? {})
+          .filter(([, property]) => property.type === 'number' || property.items?.type === 'number')
+          .map(([property]) => `${name}.${property}`),
+      );
+      expect(numbers.filter((field) => !field.endsWith('.price'))).toEqual([]);
+      expect(numbers).toContain('CallResponseDto.price');
+    });
+
+    it('leaves a request field with a server default optional, its default in words, not as `default`', () => {
+      const { schemas } = doc().components;
+      const bodies = new Set(
+        operations().flatMap(({ op }) =>
+          Object.values(op.requestBody?.content ?? {}).map((media) => media.schema.$ref?.split('/').pop() ?? ''),
+        ),
+      );
+      const withDefault = [...bodies].flatMap((name) =>
+        Object.entries(schemas[name]?.properties ?? {})
+          .filter(([, property]) => property.default !== undefined)
+          .map(([property]) => `${name}.${property}`),
+      );
+      // openapi-typescript (defaultNonNullable) types a property with a `default` as always present.
+      expect(withDefault).toEqual([]);
+      const defaulted = {
+        CreateLeadDto: ['hidden'],
+        CreateManualLogDto: ['isPin'],
+        CreateWebhookDto: ['limit', 'events'],
+        SearchCommunicationsDto: ['offset', 'limit', 'teamView'],
+      };
+      for (const [name, fields] of Object.entries(defaulted)) {
+        expect(bodies.has(name)).toBe(true);
+        for (const field of fields) {
+          expect({ field: `${name}.${field}`, required: schemas[name].required?.includes(field) ?? false }).toEqual({
+            field: `${name}.${field}`,
+            required: false,
+          });
+          expect(schemas[name].properties?.[field].description).toMatch(/Default `[^`]+`\.$/);
+        }
+      }
+    });
+  });
   describe('Get Call', () => {
     type Schema = { properties: Record<string, Record<string, unknown>>; required: string[] };
     const doc = () =>
