@@ -25,7 +25,7 @@ export const BAD_TOKEN: ErrorExample = {
 
 /** Called without a token (the token endpoint). */
 export function PublicRoute(doc: RouteDoc): MethodDecorator {
-  return applyDecorators(Public(), ApiRoute(doc));
+  return applyDecorators(Public(), ApiRoute(doc, { security: [] }));
 }
 
 /**
@@ -33,7 +33,11 @@ export function PublicRoute(doc: RouteDoc): MethodDecorator {
  * API reference (the Prometheus scrape is for the scraper, not for API clients).
  */
 export function ProbeRoute(doc?: RouteDoc): MethodDecorator {
-  return applyDecorators(Public(), NoRateLimit(), doc === undefined ? ApiExcludeEndpoint() : ApiRoute(doc));
+  return applyDecorators(
+    Public(),
+    NoRateLimit(),
+    doc === undefined ? ApiExcludeEndpoint() : ApiRoute(doc, { security: [] }),
+  );
 }
 
 /** A user's route: a bearer token of a user, or of an API client acting as its user; 401 without one. */
