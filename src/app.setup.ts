@@ -2,6 +2,7 @@ import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { RequestHandler, Response } from 'express';
+import { ANSWER_HEADERS } from './common/http/answer-headers';
 import { answerClientErrors, missingHostHeader } from './common/http/client-errors';
 import { LosslessJsonAdapter } from './common/http/json-answer';
 import { startDeadline, stopDeadline } from './common/http/request-deadline';
@@ -20,6 +21,18 @@ import { Shutdown } from './observability/shutdown';
  * configureApp).
  */
 export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true };
+
+/** The response headers a browser client may read under CORS: every one the API reference declares. */
+export const EXPOSED_HEADERS: readonly string[] = [
+  'X-Request-Id',
+  'ETag',
+  'Location',
+  'Idempotent-Replayed',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Retry-After',
+];
 
 /** Everything about the HTTP application besides its modules, shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -43,15 +56,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     app.enableCors({
       origin: config.corsOrigins,
       allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'If-Match', 'If-None-Match'],
-      exposedHeaders: [
-        'X-Request-Id',
-        'ETag',
-        'Idempotent-Replayed',
-        'X-RateLimit-Limit',
-        'X-RateLimit-Remaining',
-        'X-RateLimit-Reset',
-        'Retry-After',
-      ],
+      exposedHeaders: [...EXPOSED_HEADERS],
       maxAge: 600,
     });
     app.use(((request, response, next) => next(admitBody(request, response, BODY_LIMIT))) satisfies RequestHandler);
@@ -133,7 +138,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = builder.build();
   // package.json's "UNLICENSED": proprietary, no license text to link to.
   config.info.license = { name: 'Proprietary (UNLICENSED)' };
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  document.components = { ...document.components, headers: ANSWER_HEADERS };
+  return document;
 }
 
 /**

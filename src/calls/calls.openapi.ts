@@ -30,7 +30,17 @@ const CALL_ETAG = {
   ETag: {
     description:
       "The record's version, a strong validator: send it back in If-None-Match (Get Call) or If-Match (the edit).",
+    required: true,
     schema: { type: 'string', example: '"2"' },
+  },
+};
+
+/** Where Get Call answers the call recorded. */
+const CALL_LOCATION = {
+  Location: {
+    description: 'Where Get Call answers the call: `GET /v2.0/communication/call/{communicationId}`.',
+    required: true,
+    schema: { type: 'string', example: '/v2.0/communication/call/563172647619608' },
   },
 };
 
@@ -429,10 +439,11 @@ export const INGEST_DIALER_CALL: RouteDoc = {
     '201, a retry of the same record 200 with the same call, the same id with other data 409. The answer is ' +
     'the call as Get Call returns it; `Location` names it.',
   answers: {
-    201: { type: CallResponseDto, description: 'Recorded.', example: DIALER_CALL_EXAMPLE },
+    201: { type: CallResponseDto, description: 'Recorded.', headers: CALL_LOCATION, example: DIALER_CALL_EXAMPLE },
     200: {
       type: CallResponseDto,
       description: 'Recorded before (a retry): the same call.',
+      headers: CALL_LOCATION,
       example: DIALER_CALL_EXAMPLE,
     },
   },

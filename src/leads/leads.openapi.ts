@@ -1,7 +1,7 @@
 import type { LeadScopedDoc } from './lead-manage.guard';
 import { ErrorCode } from '../common/errors/error-code';
 import { invalidId } from '../common/errors/error-response.dto';
-import { tooLongMessage } from '../common/errors/parameter-messages';
+import { requiredMessage, tooLongMessage } from '../common/errors/parameter-messages';
 import type { RouteDoc } from '../common/http/route-doc.decorator';
 import { LeadResponseDto } from './dto/lead-response.dto';
 import { NO_NAME_GIVEN, notAnActiveTeamUser, REASSIGN_NOT_ALLOWED } from './leads.errors';
@@ -35,6 +35,13 @@ export const CREATE_LEAD: RouteDoc = {
     201: {
       type: LeadResponseDto,
       description: 'The lead created.',
+      headers: {
+        Location: {
+          description: 'Where the lead is read: `GET /v1.0/leads/{leadId}`.',
+          required: true,
+          schema: { type: 'string', example: '/v1.0/leads/100001' },
+        },
+      },
       example: LEAD_EXAMPLE,
     },
   },
@@ -76,6 +83,7 @@ export const REASSIGN_LEAD: LeadScopedDoc = {
   },
   errors: [
     invalidId('leadId'),
+    { code: ErrorCode.MissingParameter, message: requiredMessage('assignedUserId'), summary: 'No assignedUserId' },
     {
       code: ErrorCode.InsufficientRole,
       message: REASSIGN_NOT_ALLOWED,

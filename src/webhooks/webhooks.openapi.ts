@@ -1,6 +1,6 @@
 import { ErrorCode } from '../common/errors/error-code';
 import { invalidId, notManageable } from '../common/errors/error-response.dto';
-import { limitMessage } from '../common/errors/parameter-messages';
+import { limitMessage, requiredMessage } from '../common/errors/parameter-messages';
 import type { RouteDoc } from '../common/http/route-doc.decorator';
 import {
   CreatedWebhookDto,
@@ -65,6 +65,11 @@ export const SUBSCRIBE: RouteDoc = {
     },
   },
   errors: [
+    {
+      code: ErrorCode.MissingParameter,
+      message: requiredMessage('callbackUrl'),
+      summary: 'listId or callbackUrl missing',
+    },
     { code: ErrorCode.ListNotSupported, message: listNotSupported(2), summary: 'Another event list' },
     {
       code: ErrorCode.InvalidParameter,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildOpenApiDocument } from '../../src/app.setup';
+import { buildOpenApiDocument, EXPOSED_HEADERS } from '../../src/app.setup';
 import { serializeOpenApi } from '../../src/cli/openapi';
 import { CALLS, USERS } from '../support/demo';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -114,6 +114,7 @@ describe('API documentation', () => {
       );
     /** The routes called without a token: the token endpoint and the probes. */
     const isPublic = (name: string) => name === 'POST /oauth/token' || name.startsWith('GET /health/');
+    const isProbe = (name: string) => name.startsWith('GET /health/');
 
     it('names every operation with a short verb, set on each route: stable and unique', () => {
       const ids = Object.fromEntries(operations().map(({ name, op }) => [name, op.operationId]));
@@ -218,7 +219,109 @@ describe('API documentation', () => {
         }
       }
     });
+
+    it('documents the answers every route gives: 429, 503, and 413, 415, 400 MALFORMED_JSON on a JSON body', () => {
+      for (const { name, op } of operations()) {
+        const statuses = Object.keys(op.responses);
+        const codes = (status: string) =>
+          Object.values(op.responses[status]?.content?.['application/json']?.examples ?? {}).map((e) => e.value.code);
+        const body = op.requestBody !== undefined;
+        expect({
+          name,
+          429: statuses.includes('429'),
+          503: statuses.includes('503'),
+          413: statuses.includes('413'),
+          415: statuses.includes('415'),
+          malformed: codes('400').includes('MALFORMED_JSON'),
+        }).toEqual({
+          name,
+          429: !isProbe(name),
+          // The readiness probe answers 503 of its own; the liveness probe never does.
+          503: name !== 'GET /health/live',
+          413: body,
+          415: body,
+          malformed: body,
+        });
+      }
+    });
+
+    it('declares the headers of every answer: X-Request-Id, the rate limit where counted, Retry-After', () => {
+      const { components } = doc();
+      for (const { name, op } of operations()) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          const headers = response.headers ?? {};
+          for (const header of Object.values(headers)) {
+            if (header.$ref !== undefined) {
+              expect(components.headers[header.$ref.replace('#/components/headers/', '')]).toBeDefined();
+            }
+          }
+          const counted = !isProbe(name) && status !== '413' && status !== '503';
+          expect({
+            answer: `${name} ${status}`,
+            requestId: 'X-Request-Id' in headers,
+            rateLimit: ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'].map((h) => h in headers),
+            retryAfter: 'Retry-After' in headers,
+          }).toEqual({
+            answer: `${name} ${status}`,
+            requestId: true,
+            rateLimit: Array(3).fill(counted),
+            retryAfter: status === '429' || status === '503',
+          });
+        }
+      }
+    });
+
+    it('lets a browser read every header it declares (CORS exposes them)', () => {
+      const declared = new Set(
+        operations().flatMap(({ op }) => Object.values(op.responses).flatMap((r) => Object.keys(r.headers ?? {}))),
+      );
+      const exposed = new Set(EXPOSED_HEADERS.map((name) => name.toLowerCase()));
+      expect([...declared].filter((name) => !exposed.has(name.toLowerCase()))).toEqual([]);
+    });
+
+    it('answers with the headers it declares as always there', async () => {
+      const { paths, components } = doc();
+      const required = (route: string, method: string, status: number) =>
+        Object.entries(paths[route][method].responses[status].headers ?? {})
+          .filter(
+            ([, header]) =>
+              (header.$ref === undefined ? header : components.headers[header.$ref.split('/').pop()!]).required,
+          )
+          .map(([name]) => name.toLowerCase())
+          .sort();
+      const present = (res: { headers: Record<string, unknown> }, names: string[]) =>
+        names.filter((name) => res.headers[name] !== undefined);
+      const auth = { Authorization: `Bearer ${t.token(USERS.agent)}` };
+
+      const call = await t.http().get(`/v2.0/communication/call/${CALLS.dialer}`).set(auth);
+      const callHeaders = required('/v2.0/communication/call/{communicationId}', 'get', 200);
+      expect(callHeaders).toEqual([
+        'etag',
+        'x-ratelimit-limit',
+        'x-ratelimit-remaining',
+        'x-ratelimit-reset',
+        'x-request-id',
+      ]);
+      expect(present(call, callHeaders)).toEqual(callHeaders);
+      const unchanged = await t
+        .http()
+        .get(`/v2.0/communication/call/${CALLS.dialer}`)
+        .set({ ...auth, 'If-None-Match': String(call.headers.etag) });
+      expect(unchanged.status).toBe(304);
+      const notModified = required('/v2.0/communication/call/{communicationId}', 'get', 304);
+      expect(present(unchanged, notModified)).toEqual(notModified);
+
+      const lead = await t.http().post('/v1.0/leads').set(auth).send({ firstName: 'Maya' });
+      expect(lead.status).toBe(201);
+      const created = required('/v1.0/leads', 'post', 201);
+      expect(created).toContain('location');
+      expect(present(lead, created)).toEqual(created);
+
+      const live = await t.http().get('/health/live');
+      expect(present(live, required('/health/live', 'get', 200))).toEqual(['x-request-id']);
+    });
   });
+
   describe('Get Call', () => {
     type Schema = { properties: Record<string, Record<string, unknown>>; required: string[] };
     const doc = () =>
