@@ -29,6 +29,7 @@ const WEBHOOK_EXAMPLE = {
   listId: 6,
   callbackUrl: 'https://hooks.example.com/lofty/calls',
   limit: 100,
+  events: ['created'],
   status: 'ACTIVE',
   createTime: '2026-11-26 21:00:00',
 };
