@@ -2,6 +2,7 @@ import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { RequestHandler, Response } from 'express';
+import { ANSWER_HEADERS } from './common/http/answer-headers';
 import { answerClientErrors, missingHostHeader } from './common/http/client-errors';
 import { LosslessJsonAdapter } from './common/http/json-answer';
 import { startDeadline, stopDeadline } from './common/http/request-deadline';
@@ -20,6 +21,18 @@ import { Shutdown } from './observability/shutdown';
  * configureApp).
  */
 export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true };
+
+/** The response headers a browser client may read under CORS: every one the API reference declares. */
+export const EXPOSED_HEADERS: readonly string[] = [
+  'X-Request-Id',
+  'ETag',
+  'Location',
+  'Idempotent-Replayed',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Retry-After',
+];
 
 /** Everything about the HTTP application besides its modules, shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -43,15 +56,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     app.enableCors({
       origin: config.corsOrigins,
       allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'If-Match', 'If-None-Match'],
-      exposedHeaders: [
-        'X-Request-Id',
-        'ETag',
-        'Idempotent-Replayed',
-        'X-RateLimit-Limit',
-        'X-RateLimit-Remaining',
-        'X-RateLimit-Reset',
-        'Retry-After',
-      ],
+      exposedHeaders: [...EXPOSED_HEADERS],
       maxAge: 600,
     });
     app.use(((request, response, next) => next(admitBody(request, response, BODY_LIMIT))) satisfies RequestHandler);
@@ -77,8 +82,45 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   }
 }
 
+/**
+ * The tags of the API reference, in the order the Swagger UI shows them: every tag a controller uses
+ * (`@ApiTags`) is declared here with what its operations are for.
+ */
+export const API_TAGS: readonly { name: string; description: string }[] = [
+  {
+    name: 'Authentication',
+    description: 'Access tokens for API clients (OAuth 2.0 client credentials). Send one as `Authorization: Bearer`.',
+  },
+  {
+    name: 'Calls',
+    description:
+      'Call records: read one (also with its ETag), many at once, a lead’s calls a page at a time, and edit one.',
+  },
+  {
+    name: 'Manual logs',
+    description: 'Calls, emails and texts logged by hand on a lead, and the list of a lead’s logs of a channel.',
+  },
+  { name: 'Emails and texts', description: 'Logged emails and texts, read by their communication ID.' },
+  {
+    name: 'Communications',
+    description: 'Calls, emails or texts of a time window, yours or your team’s: to catch up after missed webhooks.',
+  },
+  { name: 'Leads', description: 'Leads of your team: create, read and reassign.' },
+  {
+    name: 'Webhooks',
+    description:
+      'Subscriptions to Call events, delivered as signed callbacks to your HTTPS endpoint; their deliveries, a ' +
+      'test callback, and events sent again.',
+  },
+  {
+    name: 'Dialer (internal)',
+    description: 'For the telephony service: finished dialer calls, with API client tokens holding `dialer:write`.',
+  },
+  { name: 'Health', description: 'Probes for the orchestrator and the load balancer: no token, not rate limited.' },
+];
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Calls API')
     .setDescription(
       'Call records of a real-estate CRM: the calls an agent made or logged with a lead. ' +
@@ -88,9 +130,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'losslessly. Every counted answer carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset.',
     )
     .setVersion('1.0.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  return SwaggerModule.createDocument(app, config);
+    // Relative: the instance that serves the document (its Swagger UI tries requests on itself); a client of
+    // another deployment sets its base URL.
+    .addServer('/', 'The instance that serves this document')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const tag of API_TAGS) builder.addTag(tag.name, tag.description);
+  const config = builder.build();
+  // package.json's "UNLICENSED": proprietary, no license text to link to.
+  config.info.license = { name: 'Proprietary (UNLICENSED)' };
+  const document = SwaggerModule.createDocument(app, config);
+  document.components = { ...document.components, headers: ANSWER_HEADERS };
+  return document;
 }
 
 /**

@@ -15,6 +15,7 @@ function oauthRefusal(example: ErrorExample): ErrorExample {
 }
 
 export const ISSUE_TOKEN: RouteDoc = {
+  operationId: 'issueToken',
   summary: 'Get an access token (client credentials)',
   description:
     'OAuth 2.0 client credentials grant for a registered API client, which then acts as the user it is ' +

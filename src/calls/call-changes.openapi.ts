@@ -6,6 +6,7 @@ import { DIALER_CALL_EXAMPLE, LOGGED_CALL_EXAMPLE } from './dto/call-examples';
 import { CallChangePageDto, FEED_MAX_LIMIT } from './dto/call-changes.dto';
 
 export const CALL_CHANGES: RouteDoc = {
+  operationId: 'listCallChanges',
   summary: 'Follow the changes of calls',
   description:
     'Every call stored (by the dialer, or logged by hand) or edited, in the order the changes committed, each as ' +

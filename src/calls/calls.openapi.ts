@@ -30,11 +30,22 @@ const CALL_ETAG = {
   ETag: {
     description:
       "The record's version, a strong validator: send it back in If-None-Match (Get Call) or If-Match (the edit).",
+    required: true,
     schema: { type: 'string', example: '"2"' },
   },
 };
 
+/** Where Get Call answers the call recorded. */
+const CALL_LOCATION = {
+  Location: {
+    description: 'Where Get Call answers the call: `GET /v2.0/communication/call/{communicationId}`.',
+    required: true,
+    schema: { type: 'string', example: '/v2.0/communication/call/563172647619608' },
+  },
+};
+
 export const GET_CALL: LeadScopedDoc = {
+  operationId: 'getCall',
   summary: 'Get a call by ID',
   description:
     'Returns the call identified by the given communication ID. The communication must be a call record, ' +
@@ -87,6 +98,7 @@ export const GET_CALL: LeadScopedDoc = {
 };
 
 export const EDIT_CALL: LeadScopedDoc = {
+  operationId: 'editCall',
   summary: 'Edit a call',
   description:
     'Sets the outcome, the rating or the note of a call whose lead you may manage: the fields given are set, ' +
@@ -156,6 +168,7 @@ export const EDIT_CALL: LeadScopedDoc = {
 };
 
 export const READ_CALL_BATCH: RouteDoc = {
+  operationId: 'getCallsBatch',
   summary: 'Get many calls by ID',
   description:
     `Returns the calls of up to ${MAX_BATCH_IDS} communication IDs in one request: the way to follow up a Call ` +
@@ -201,6 +214,7 @@ export const READ_CALL_BATCH: RouteDoc = {
 };
 
 export const GET_CALL_V1: LeadScopedDoc = {
+  operationId: 'getLegacyCall',
   summary: 'Get a call by ID (v1)',
   description:
     'The call record of Get Call (`GET /v2.0/communication/call/{communicationId}`), wrapped under the key ' +
@@ -236,6 +250,7 @@ const LIST_ERRORS = [
 ];
 
 export const LIST_CALLS: RouteDoc = {
+  operationId: 'listLeadCalls',
   summary: 'List calls of a lead',
   description:
     'The calls of a lead you may manage (dialer and logged), newest first, a page at a time by offset, with ' +
@@ -243,6 +258,7 @@ export const LIST_CALLS: RouteDoc = {
   answers: {
     200: {
       type: CallListResponseDto,
+      description: 'A page of the lead’s calls, newest first, with the offset, the limit and the total.',
       example: {
         get_metadata: { collection: 'calls', limit: 10, offset: 0, total: 2 },
         calls: [LOGGED_CALL_EXAMPLE, DIALER_CALL_EXAMPLE],
@@ -253,18 +269,24 @@ export const LIST_CALLS: RouteDoc = {
 };
 
 export const CALL_HISTORY: RouteDoc = {
+  operationId: 'listLeadCallHistory',
   summary: 'Call history of a lead',
   description:
     'The calls of a lead you may manage, newest first. Page with the keyset cursor `currentId`: pass the id of ' +
     'the last call you received to get the calls older than it (it is exclusive); an empty `calls` is the end. ' +
     'Without `currentId`, `offset` pages from the newest call. The cursor costs the same on every page.',
   answers: {
-    200: { type: CallHistoryResponseDto, example: { calls: [LOGGED_CALL_EXAMPLE, DIALER_CALL_EXAMPLE] } },
+    200: {
+      type: CallHistoryResponseDto,
+      description: 'A page of the lead’s calls, newest first; an empty `calls` is the end.',
+      example: { calls: [LOGGED_CALL_EXAMPLE, DIALER_CALL_EXAMPLE] },
+    },
   },
   errors: LIST_ERRORS,
 };
 
 export const LOG_MANUALLY: RouteDoc = {
+  operationId: 'createManualLog',
   summary: 'Add a manual log entry',
   description:
     'Logs a call, an email or a text by hand on a lead you may manage. `content` longer than 5000 characters is ' +
@@ -316,6 +338,7 @@ const SAME_DENIAL =
   'channel and a lead you may not manage get the same answer.';
 
 export const GET_EMAIL: LeadScopedDoc = {
+  operationId: 'getEmail',
   summary: 'Get an email by ID',
   description:
     'Returns the email identified by the given communication ID. The communication must be an email record, ' +
@@ -349,6 +372,7 @@ export const GET_EMAIL: LeadScopedDoc = {
 };
 
 export const GET_TEXT: LeadScopedDoc = {
+  operationId: 'getText',
   summary: 'Get a text by ID',
   description:
     'Returns the text message identified by the given communication ID. The communication must be a text ' +
@@ -363,6 +387,7 @@ export const GET_TEXT: LeadScopedDoc = {
 };
 
 export const LIST_MANUAL_LOGS: RouteDoc = {
+  operationId: 'listManualLogs',
   summary: 'List manual logs of a lead',
   description:
     "Returns the lead's manual-log entries for a single channel (logCall, logEmail or logText), paginated via " +
@@ -375,6 +400,7 @@ export const LIST_MANUAL_LOGS: RouteDoc = {
   answers: {
     200: {
       type: ManualLogListResponseDto,
+      description: 'A page of the lead’s logs of the channel, under the key `logType`; an empty page is the end.',
       example: {
         logType: [
           {
@@ -404,6 +430,7 @@ export const LIST_MANUAL_LOGS: RouteDoc = {
 };
 
 export const INGEST_DIALER_CALL: RouteDoc = {
+  operationId: 'recordDialerCall',
   summary: 'Record a finished dialer call (telephony service)',
   description:
     'For the telephony service: records a dialer call (MANUAL or AUTO) with its lead, agent, outcome, rating ' +
@@ -412,10 +439,11 @@ export const INGEST_DIALER_CALL: RouteDoc = {
     '201, a retry of the same record 200 with the same call, the same id with other data 409. The answer is ' +
     'the call as Get Call returns it; `Location` names it.',
   answers: {
-    201: { type: CallResponseDto, description: 'Recorded.', example: DIALER_CALL_EXAMPLE },
+    201: { type: CallResponseDto, description: 'Recorded.', headers: CALL_LOCATION, example: DIALER_CALL_EXAMPLE },
     200: {
       type: CallResponseDto,
       description: 'Recorded before (a retry): the same call.',
+      headers: CALL_LOCATION,
       example: DIALER_CALL_EXAMPLE,
     },
   },

@@ -13,6 +13,7 @@ import { CommunicationPageDto, CommunicationType, SEARCH_MAX_LIMIT } from './dto
 export const SEARCH_MODELS = ApiExtraModels(CallResponseDto, EmailResponseDto, TextResponseDto);
 
 export const SEARCH_BY_AGENT: RouteDoc = {
+  operationId: 'searchCommunications',
   summary: 'Search communications by agent',
   description:
     'The calls, logged emails or logged texts of a time window of at most 24 hours, oldest first (ties by id), ' +

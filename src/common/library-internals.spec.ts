@@ -1,3 +1,4 @@
+import { Body, Param } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,7 @@ import {
   setServerOptions,
   sqliteConnectionOf,
   type SqliteConnection,
+  takesBody,
 } from './library-internals';
 
 /** The installed version of a package, named when a check fails. */
@@ -31,6 +33,7 @@ function version(name: string): string {
 const MYSQL2 = version('mysql2');
 const TYPEORM = version('typeorm');
 const SQLITE = version('better-sqlite3');
+const NEST = version('@nestjs/common');
 
 // Nothing listens on port 1: the pool and the connection below never reach a server.
 const NOWHERE = { host: '127.0.0.1', port: 1 };
@@ -115,6 +118,28 @@ describe('the library internals the service relies on', () => {
       expect(status).toBe(200);
       expect(seen).toEqual([true]);
       expect((server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval).toBe(1_000);
+    });
+  });
+
+  describe(`${NEST}: the parameters recorded of a route handler`, () => {
+    it('tells a handler that takes the body, in the method decorator that runs after the parameter decorators', () => {
+      const seen: Record<string, boolean> = {};
+      const record: MethodDecorator = (target, key) => {
+        seen[String(key)] = takesBody(target, key);
+      };
+      class Controller {
+        @record
+        create(@Param('id') id: string, @Body() body: unknown): unknown {
+          return [id, body];
+        }
+
+        @record
+        read(@Param('id') id: string): string {
+          return id;
+        }
+      }
+      expect(new Controller().read('1')).toBe('1');
+      expect(seen).toEqual({ create: true, read: false });
     });
   });
 });

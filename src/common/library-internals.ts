@@ -1,3 +1,5 @@
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -8,7 +10,7 @@ import type { DataSource } from 'typeorm';
  * Every place the service reaches past a library's public API, in one file: the fields TypeORM keeps its driver's
  * connection in, mysql2's private pool fields and its connections' command queue, better-sqlite3's prepare on the
  * connection TypeORM opened, and Node's HTTP server's response in progress on a socket and options it reads after
- * creation. library-internals.spec.ts checks each against the installed versions and names the one to re-check
+ * creation, and the parameters Nest records of a route handler. library-internals.spec.ts checks each against the installed versions and names the one to re-check
  * when it fails; the functions here throw when a field they need is missing rather than let the service go on
  * without it.
  */
@@ -126,4 +128,14 @@ export function setServerOptions(
   options: { connectionsCheckingInterval?: number; requireHostHeader?: boolean },
 ): void {
   Object.assign(server, options);
+}
+
+/**
+ * Whether a route handler takes the request body (a `@Body()` parameter), read from the arguments Nest records for
+ * the handler's parameters (keyed `<paramtype>:<index>`). Parameter decorators run before the method's decorators,
+ * so a method decorator can tell.
+ */
+export function takesBody(prototype: object, key: string | symbol): boolean {
+  const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, prototype.constructor, key) as object | undefined;
+  return Object.keys(args ?? {}).some((arg) => arg.split(':')[0] === String(RouteParamtypes.BODY));
 }

@@ -104,6 +104,9 @@ export function loadAppConfig(source: Record<string, string | undefined> = proce
   return buildAppConfig(parseEnvironment(source));
 }
 
+/** The requests a minute of a caller, and of an address without a valid token, when not configured. */
+export const DEFAULT_RATE_LIMITS = { perMinute: 600, anonymousPerMinute: 60 } as const;
+
 export function buildAppConfig(env: Environment): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   const production = nodeEnv === 'production';
@@ -127,8 +130,8 @@ export function buildAppConfig(env: Environment): AppConfig {
     swaggerEnabled: env.SWAGGER_ENABLED ?? true,
     webhooks: buildWebhookConfig(env, production),
     rateLimit: {
-      perMinute: env.RATE_LIMIT_PER_MINUTE ?? 600,
-      anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? 60,
+      perMinute: env.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMITS.perMinute,
+      anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? DEFAULT_RATE_LIMITS.anonymousPerMinute,
       redisUrl: env.REDIS_URL,
       redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'calls-api:',
     },

@@ -3,10 +3,12 @@ import type { RouteDoc } from '../common/http/route-doc.decorator';
 import { NOT_READY_DATABASE } from './health.errors';
 
 export const LIVENESS: RouteDoc = {
+  operationId: 'getLiveness',
   summary: 'Liveness: the process is up and serving',
   description: 'It checks nothing else (touches neither auth nor the database): restart the process when it fails.',
   answers: {
     200: {
+      description: 'Alive.',
       schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } },
       example: { status: 'ok' },
     },
@@ -14,6 +16,7 @@ export const LIVENESS: RouteDoc = {
 };
 
 export const READINESS: RouteDoc = {
+  operationId: 'getReadiness',
   summary: 'Readiness: the service can answer requests',
   description:
     'The database answers within 1 s and the service is not shutting down. Send traffic only when it is 200.',

@@ -2,6 +2,7 @@ import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { defaultMessage, ErrorCode } from '../common/errors/error-code';
 import { ApiErrors, type ErrorExample } from '../common/errors/error-response.dto';
+import { ApiAnswerHeaders } from '../common/http/answer-headers';
 import { IDEMPOTENCY_KEY_HEADER, REPLAYED_HEADER } from './idempotency-key';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
@@ -19,11 +20,22 @@ const IDEMPOTENCY_ERRORS: ErrorExample[] = [
   },
 ];
 
-/** The route takes an Idempotency-Key, and answers its refusals. */
+/** The route takes an Idempotency-Key, and answers its refusals; a replayed success says so. */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
     ApiErrors(...IDEMPOTENCY_ERRORS),
+    ApiAnswerHeaders({
+      name: REPLAYED_HEADER,
+      header: {
+        description:
+          '`true` on the stored answer of an earlier request with the same Idempotency-Key (nothing was executed ' +
+          'again); absent on an answer of this request.',
+        required: false,
+        schema: { type: 'string', enum: ['true'] },
+      },
+      on: (status) => status >= 200 && status < 300,
+    }),
     ApiHeader({
       name: IDEMPOTENCY_KEY_HEADER,
       required: false,

@@ -12,7 +12,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { principalOf } from '../auth/current-principal.decorator';
-import { BAD_TOKEN } from '../auth/route-kinds.decorator';
+import { ApiSharedAnswers, BAD_TOKEN } from '../auth/route-kinds.decorator';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -79,6 +79,7 @@ export function LeadScopedRoute(source: LeadScopedSource, doc: LeadScopedDoc): M
     ApiBearerAuth(),
     ApiRoute(doc),
     ApiErrors(notManageable(doc.notManageable), BAD_TOKEN),
+    ApiSharedAnswers('caller'),
   );
 }
 

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { UserRoute } from '../auth/route-kinds.decorator';
@@ -13,7 +14,7 @@ import type { ManageableLead } from './lead.record';
 import { LEAD_IN_PATH } from './lead.sources';
 import { toLeadResponse } from './lead.mapper';
 import { CREATE_LEAD, GET_LEAD, REASSIGN_LEAD } from './leads.openapi';
-import { LeadsService } from './leads.service';
+import { leadLocation, LeadsService } from './leads.service';
 
 @ApiTags('Leads')
 @Controller('v1.0/leads')
@@ -24,12 +25,15 @@ export class LeadsController {
   @HttpCode(201)
   @Idempotent()
   @UserRoute(CREATE_LEAD)
-  create(
+  async create(
     @CurrentPrincipal() caller: Principal,
     @Body() body: CreateLeadDto,
     @IdempotencyOf() idempotency: IdempotentRequest | null,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<LeadResponseDto> {
-    return this.leads.create(caller, body, idempotency);
+    const lead = await this.leads.create(caller, body, idempotency);
+    response.location(leadLocation(lead));
+    return lead;
   }
 
   @Get(':leadId')

@@ -1,7 +1,7 @@
 import type { LeadScopedDoc } from './lead-manage.guard';
 import { ErrorCode } from '../common/errors/error-code';
 import { invalidId } from '../common/errors/error-response.dto';
-import { tooLongMessage } from '../common/errors/parameter-messages';
+import { requiredMessage, tooLongMessage } from '../common/errors/parameter-messages';
 import type { RouteDoc } from '../common/http/route-doc.decorator';
 import { LeadResponseDto } from './dto/lead-response.dto';
 import { NO_NAME_GIVEN, notAnActiveTeamUser, REASSIGN_NOT_ALLOWED } from './leads.errors';
@@ -26,11 +26,25 @@ const LEAD_ID_PARAM = {
 } as const;
 
 export const CREATE_LEAD: RouteDoc = {
+  operationId: 'createLead',
   summary: 'Create a lead',
   description:
     'Creates a lead in your team, assigned to you or to another active user of your team. Give at least one ' +
     'of firstName, lastName, phoneNumber and email.',
-  answers: { 201: { type: LeadResponseDto, description: 'The lead created.', example: LEAD_EXAMPLE } },
+  answers: {
+    201: {
+      type: LeadResponseDto,
+      description: 'The lead created.',
+      headers: {
+        Location: {
+          description: 'Where the lead is read: `GET /v1.0/leads/{leadId}`.',
+          required: true,
+          schema: { type: 'string', example: '/v1.0/leads/100001' },
+        },
+      },
+      example: LEAD_EXAMPLE,
+    },
+  },
   errors: [
     { code: ErrorCode.MissingParameter, message: NO_NAME_GIVEN, summary: 'Nothing to name the lead by' },
     { code: ErrorCode.InvalidParameter, message: notAnActiveTeamUser('100999'), summary: 'A field is invalid' },
@@ -43,6 +57,7 @@ export const CREATE_LEAD: RouteDoc = {
 };
 
 export const GET_LEAD: LeadScopedDoc = {
+  operationId: 'getLead',
   summary: 'Get a lead by ID',
   description:
     'Returns the lead when you may manage it; otherwise 400 PERMISSION_DENIED, the same answer as for a lead ' +
@@ -53,6 +68,7 @@ export const GET_LEAD: LeadScopedDoc = {
 };
 
 export const REASSIGN_LEAD: LeadScopedDoc = {
+  operationId: 'reassignLead',
   summary: 'Reassign a lead',
   description:
     'Makes another active user of the team the assigned agent of the lead. Only an OWNER, an ADMIN or a user ' +
@@ -67,6 +83,7 @@ export const REASSIGN_LEAD: LeadScopedDoc = {
   },
   errors: [
     invalidId('leadId'),
+    { code: ErrorCode.MissingParameter, message: requiredMessage('assignedUserId'), summary: 'No assignedUserId' },
     {
       code: ErrorCode.InsufficientRole,
       message: REASSIGN_NOT_ALLOWED,

@@ -101,7 +101,7 @@ export class LeadsService {
 
   /**
    * A new lead in the caller's team, assigned to the caller unless another active member is named. With an
-   * Idempotency-Key, the answer is stored with the lead.
+   * Idempotency-Key, the answer (and its Location) is stored with the lead.
    */
   async create(
     caller: Principal,
@@ -126,10 +126,14 @@ export class LeadsService {
       createTime: formatUtc(now),
       updateTime: formatUtc(now),
     };
-    return this.idempotency.run(idempotency, async (manager) => {
-      await this.repository.insert(manager, lead, now);
-      return toLeadResponse(lead);
-    });
+    return this.idempotency.run(
+      idempotency,
+      async (manager) => {
+        await this.repository.insert(manager, lead, now);
+        return toLeadResponse(lead);
+      },
+      leadLocation,
+    );
   }
 
   /**
@@ -154,4 +158,9 @@ export class LeadsService {
       throw new AppError(ErrorCode.InvalidParameter, notAnActiveTeamUser(userId));
     }
   }
+}
+
+/** Where the lead is read (the Location of its creation). */
+export function leadLocation(lead: LeadResponseDto): string {
+  return `/v1.0/leads/${lead.id}`;
 }

@@ -6,6 +6,7 @@ import { ErrorCode } from '../common/errors/error-code';
 import type { Int64 } from '../common/int64';
 import { APP_CONFIG, type AppConfig, type RateLimitConfig } from '../config/app-config';
 import { Metrics } from '../observability/metrics';
+import { tooManyRequests } from './limits.errors';
 import { MemoryStore, type RateLimitStore, RedisStore } from './rate-limit-store';
 
 const WINDOW_MS = 60_000;
@@ -75,11 +76,9 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
     if (count > limit) {
       this.metrics.rateLimited.inc({ bucket: kind });
       const retryAfter = Math.max(1, Math.ceil((windowEndMs - now) / 1000));
-      throw new AppError(
-        ErrorCode.TooManyRequests,
-        `Too many requests: at most ${limit} a minute. Retry after ${retryAfter} s.`,
-        { 'Retry-After': String(retryAfter) },
-      );
+      throw new AppError(ErrorCode.TooManyRequests, tooManyRequests(limit, retryAfter), {
+        'Retry-After': String(retryAfter),
+      });
     }
   }
 

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../common/errors/error-code';
 import { invalidId, notManageable } from '../common/errors/error-response.dto';
-import { limitMessage } from '../common/errors/parameter-messages';
+import { limitMessage, requiredMessage } from '../common/errors/parameter-messages';
 import type { RouteDoc } from '../common/http/route-doc.decorator';
 import {
   CreatedWebhookDto,
@@ -29,6 +29,7 @@ const WEBHOOK_EXAMPLE = {
   listId: 6,
   callbackUrl: 'https://hooks.example.com/lofty/calls',
   limit: 100,
+  events: ['created'],
   status: 'ACTIVE',
   createTime: '2026-11-26 21:00:00',
 };
@@ -37,6 +38,7 @@ const WEBHOOK_EXAMPLE = {
 const SUBSCRIPTION_ERRORS = [invalidId('subscribeId'), notManageable()];
 
 export const SUBSCRIBE: RouteDoc = {
+  operationId: 'subscribeWebhook',
   summary: 'Subscribe to Call events',
   description:
     'Subscribes you to an event list of your team (listId 6, Call: every new MANUAL or LOGGED call; AUTO calls ' +
@@ -64,6 +66,11 @@ export const SUBSCRIBE: RouteDoc = {
     },
   },
   errors: [
+    {
+      code: ErrorCode.MissingParameter,
+      message: requiredMessage('callbackUrl'),
+      summary: 'listId or callbackUrl missing',
+    },
     { code: ErrorCode.ListNotSupported, message: listNotSupported(2), summary: 'Another event list' },
     {
       code: ErrorCode.InvalidParameter,
@@ -75,34 +82,48 @@ export const SUBSCRIBE: RouteDoc = {
 };
 
 export const LIST_WEBHOOKS: RouteDoc = {
+  operationId: 'listWebhooks',
   summary: 'List your subscriptions',
-  answers: { 200: { type: WebhookListDto, example: { webhooks: [WEBHOOK_EXAMPLE] } } },
+  description: 'Your subscriptions, each with its status (`ACTIVE`, or `PAUSED` after a day of failed deliveries).',
+  answers: {
+    200: { type: WebhookListDto, description: 'Your subscriptions.', example: { webhooks: [WEBHOOK_EXAMPLE] } },
+  },
 };
 
 export const DELETE_WEBHOOK: RouteDoc = {
+  operationId: 'deleteWebhook',
   summary: 'Delete a subscription',
   description: 'Its undelivered events are dropped with it.',
   params: [SUBSCRIBE_ID],
-  answers: { 200: { type: DeletedWebhookDto, example: { subscribeId: 892505117106176, deleted: true } } },
+  answers: {
+    200: {
+      type: DeletedWebhookDto,
+      description: 'Deleted.',
+      example: { subscribeId: 892505117106176, deleted: true },
+    },
+  },
   errors: SUBSCRIPTION_ERRORS,
 };
 
 export const RESUME_WEBHOOK: RouteDoc = {
+  operationId: 'resumeWebhook',
   summary: 'Resume a paused subscription',
   description:
     'A subscription whose every delivery failed for a day is paused; resuming it sends its held events at once.',
   params: [SUBSCRIBE_ID],
-  answers: { 200: { type: WebhookDto, example: WEBHOOK_EXAMPLE } },
+  answers: { 200: { type: WebhookDto, description: 'The subscription, active.', example: WEBHOOK_EXAMPLE } },
   errors: SUBSCRIPTION_ERRORS,
 };
 
 export const WEBHOOK_DELIVERIES: RouteDoc = {
+  operationId: 'getWebhookDeliveries',
   summary: 'How a subscription’s deliveries go',
   description: 'Its status (and why it was paused), the events waiting, the events given up, and the latest attempts.',
   params: [SUBSCRIBE_ID],
   answers: {
     200: {
       type: DeliveryReportDto,
+      description: 'The subscription and how its deliveries go.',
       example: {
         webhook: WEBHOOK_EXAMPLE,
         backlog: 0,
@@ -126,6 +147,7 @@ export const WEBHOOK_DELIVERIES: RouteDoc = {
 };
 
 export const PING_WEBHOOK: RouteDoc = {
+  operationId: 'pingWebhook',
   summary: 'Send a test callback',
   description:
     'Sends one signed test callback to the subscription’s URL now and answers how the receiver answered. The ' +
@@ -181,6 +203,7 @@ export const PING_WEBHOOK: RouteDoc = {
 };
 
 export const REDELIVER_WEBHOOK: RouteDoc = {
+  operationId: 'redeliverWebhookEvents',
   summary: 'Send events again',
   description:
     'Queues again this subscription’s events of the last 7 days, the ones named (`eventIds`, 1 to ' +
@@ -200,6 +223,7 @@ export const REDELIVER_WEBHOOK: RouteDoc = {
   answers: {
     200: {
       type: RedeliveryDto,
+      description: 'How many events were queued again, and the eventIds not found among this subscription’s.',
       example: { subscribeId: 892505117106176, status: 'ACTIVE', queued: 1, notFound: [892505129402369] },
     },
   },

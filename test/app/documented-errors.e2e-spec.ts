@@ -4,6 +4,12 @@ import type { Response } from 'supertest';
 import { ApiClientEntity } from '../../src/auth/api-client.entity';
 import { hashClientSecret } from '../../src/auth/client-secret';
 import { Scope } from '../../src/auth/scopes';
+import { Clock } from '../../src/common/clock';
+import { BODY_LIMIT } from '../../src/common/http/request-body';
+import { DEFAULT_RATE_LIMITS } from '../../src/config/app-config';
+import { databaseTimeout } from '../../src/database/database-errors';
+import { SqlReader } from '../../src/database/sql-reader';
+import { MemoryStore } from '../../src/limits/rate-limit-store';
 import { CALLS, USERS } from '../support/demo';
 import { fakeDns } from '../support/fake-dns';
 import { Factory, freshId } from '../support/factories';
@@ -13,14 +19,22 @@ import { createTestApp, type TestApp } from '../support/test-app';
  * Every error example of the OpenAPI document is an answer the service gives: for each documented example
  * (route, status, example) a request from the table below provokes it, and the answer is exactly the
  * documented status and body. A documented example without a request in the table fails, and so does a
- * request whose answer differs from the document (`npm run openapi` keeps openapi.json and the code alike).
+ * request whose answer differs from the document (`npm run openapi` keeps openapi.json and the code alike). The
+ * answer also carries every header the document declares as always there.
  */
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, { responses: Record<string, OpenApiResponse> }>>;
+  components: { headers?: Record<string, OpenApiHeader> };
+}
+
+interface OpenApiHeader {
+  $ref?: string;
+  required?: boolean;
 }
 
 interface OpenApiResponse {
+  headers?: Record<string, OpenApiHeader>;
   content?: { 'application/json'?: { example?: unknown; examples?: Record<string, { value: unknown }> } };
 }
 
@@ -31,10 +45,14 @@ interface DocumentedError {
   path: string;
   status: number;
   body: unknown;
+  /** The headers the answer always carries, lowercase. */
+  headers: string[];
 }
 
 /** The examples of every error answer (4xx, 5xx) of the committed document, named or not. */
 function documentedErrors(doc: OpenApiDocument): DocumentedError[] {
+  const resolve = (header: OpenApiHeader) =>
+    header.$ref === undefined ? header : (doc.components.headers?.[header.$ref.split('/').pop() ?? ''] ?? {});
   return Object.entries(doc.paths).flatMap(([path, operations]) =>
     Object.entries(operations).flatMap(([method, operation]) =>
       Object.entries(operation.responses)
@@ -48,6 +66,9 @@ function documentedErrors(doc: OpenApiDocument): DocumentedError[] {
             path,
             status: Number(status),
             body: example.value,
+            headers: Object.entries(response.headers ?? {})
+              .filter(([, header]) => resolve(header).required === true)
+              .map(([name]) => name.toLowerCase()),
           }));
         }),
     ),
@@ -112,6 +133,60 @@ const RECORDED_BEFORE = '400000012399';
 
 const LOG_CALL = { leadId: LEAD, logType: 'logCall', content: 'Left a message.' };
 const SUBSCRIPTION = { listId: 6, callbackUrl: 'https://hooks.example.com/lofty/calls' };
+
+/** Every route that needs a token. */
+const TOKEN_ROUTES = [
+  'POST /v1.0/leads',
+  'GET /v1.0/leads/{leadId}',
+  'POST /v1.0/leads/{leadId}/assignment',
+  'GET /v2.0/communication/call/{communicationId}',
+  'PATCH /v2.0/communication/call/{communicationId}',
+  'POST /v2.0/communication/call/batch',
+  'GET /v1.0/calls/{callId}',
+  'GET /v1.0/calls',
+  'GET /v1.0/communication/call',
+  'POST /v1.0/agent/communication',
+  'GET /v1.0/communication/call/changes',
+  'GET /v2.0/communication/email/{communicationId}',
+  'GET /v2.0/communication/text/{communicationId}',
+  'GET /v1.0/logType',
+  'POST /v1.0/logType',
+  'POST /v1.0/dialer/calls',
+  'POST /v1.0/webhook',
+  'GET /v1.0/webhooks',
+  'DELETE /v1.0/webhook/{subscribeId}',
+  'POST /v1.0/webhook/{subscribeId}/resume',
+  'GET /v1.0/webhook/{subscribeId}/deliveries',
+  'POST /v1.0/webhook/{subscribeId}/ping',
+  'POST /v1.0/webhook/{subscribeId}/redeliver',
+];
+
+/** Every route that reads a JSON body (the token endpoint reads a form too, and documents its own refusals). */
+const JSON_BODY_ROUTES = [
+  'POST /v1.0/leads',
+  'POST /v1.0/leads/{leadId}/assignment',
+  'PATCH /v2.0/communication/call/{communicationId}',
+  'POST /v2.0/communication/call/batch',
+  'POST /v1.0/agent/communication',
+  'POST /v1.0/logType',
+  'POST /v1.0/dialer/calls',
+  'POST /v1.0/webhook',
+  'POST /v1.0/webhook/{subscribeId}/redeliver',
+];
+
+/**
+ * Past the limit, half a minute before the window ends. The suite's app has the default limits, which the examples
+ * name; no request of the suite reaches them, as every count is 1 (see beforeEach) but here.
+ */
+const OVER_THE_LIMIT: Provocation['arrange'] = ({ t }) => {
+  jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(Date.UTC(2026, 10, 26, 12, 0, 30));
+  jest.spyOn(MemoryStore.prototype, 'hit').mockReturnValue(Number.MAX_SAFE_INTEGER);
+};
+
+/** The database gives up on every read (the caller, or the API client, is read first). */
+const DATABASE_DOWN: Provocation['arrange'] = ({ t }) => {
+  jest.spyOn(t.app.get(SqlReader), 'query').mockRejectedValue(databaseTimeout('no answer within 10000 ms'));
+};
 
 /** The same provocations for several routes: `{'GET /a': {'400 X': p}}` is the entry `GET /a 400 X`. */
 function forEachRoute(routes: string[], cases: Record<string, Provocation>): Record<string, Provocation> {
@@ -188,6 +263,12 @@ const PROVOKE: Record<string, Provocation> = {
     body: `grant_type=client_credentials&client_id=${'a'.repeat(20_000)}`,
   },
   'POST /oauth/token 415 UNSUPPORTED_MEDIA_TYPE': { type: 'text/plain', body: 'grant_type=client_credentials' },
+  'POST /oauth/token 429 TOO_MANY_REQUESTS': { arrange: OVER_THE_LIMIT },
+  'POST /oauth/token 503 SERVICE_UNAVAILABLE': {
+    type: 'form',
+    body: 'grant_type=client_credentials&client_id=cl_unknown&client_secret=secret',
+    arrange: DATABASE_DOWN,
+  },
 
   'POST /v1.0/agent/communication 400 INVALID_PARAMETER': {
     as: USERS.agent,
@@ -231,6 +312,7 @@ const PROVOKE: Record<string, Provocation> = {
     as: USERS.otherTeamAdmin,
     body: { assignedUserId: USERS.unrelatedAgent },
   },
+  'POST /v1.0/leads/{leadId}/assignment 400 MISSING_PARAMETER': { as: USERS.admin, body: {} },
   'POST /v1.0/leads/{leadId}/assignment 403 INSUFFICIENT_ROLE': {
     as: USERS.agent,
     body: { assignedUserId: USERS.unrelatedAgent },
@@ -330,6 +412,7 @@ const PROVOKE: Record<string, Provocation> = {
   ),
   ...idempotencyKeyErrors('POST /v1.0/webhook', USERS.agent, SUBSCRIPTION, { ...SUBSCRIPTION, limit: 10 }),
 
+  'POST /v1.0/webhook 400 MISSING_PARAMETER': { as: USERS.agent, body: { listId: 6 } },
   'POST /v1.0/webhook 400 LIST_NOT_SUPPORTED': { as: USERS.agent, body: { ...SUBSCRIPTION, listId: 2 } },
   'POST /v1.0/webhook 400 INVALID_PARAMETER': {
     as: USERS.agent,
@@ -357,34 +440,17 @@ const PROVOKE: Record<string, Provocation> = {
     },
   ),
 
-  ...forEachRoute(
-    [
-      'POST /v1.0/leads',
-      'GET /v1.0/leads/{leadId}',
-      'POST /v1.0/leads/{leadId}/assignment',
-      'GET /v2.0/communication/call/{communicationId}',
-      'PATCH /v2.0/communication/call/{communicationId}',
-      'POST /v2.0/communication/call/batch',
-      'GET /v1.0/calls/{callId}',
-      'GET /v1.0/calls',
-      'GET /v1.0/communication/call',
-      'POST /v1.0/agent/communication',
-      'GET /v1.0/communication/call/changes',
-      'GET /v2.0/communication/email/{communicationId}',
-      'GET /v2.0/communication/text/{communicationId}',
-      'GET /v1.0/logType',
-      'POST /v1.0/logType',
-      'POST /v1.0/dialer/calls',
-      'POST /v1.0/webhook',
-      'GET /v1.0/webhooks',
-      'DELETE /v1.0/webhook/{subscribeId}',
-      'POST /v1.0/webhook/{subscribeId}/resume',
-      'GET /v1.0/webhook/{subscribeId}/deliveries',
-      'POST /v1.0/webhook/{subscribeId}/ping',
-      'POST /v1.0/webhook/{subscribeId}/redeliver',
-    ],
-    { '401 BAD_CREDENTIALS': NO_TOKEN },
-  ),
+  ...forEachRoute(TOKEN_ROUTES, {
+    '401 BAD_CREDENTIALS': NO_TOKEN,
+    '429 TOO_MANY_REQUESTS': { as: USERS.agent, arrange: OVER_THE_LIMIT },
+    '503 SERVICE_UNAVAILABLE': { as: USERS.agent, arrange: DATABASE_DOWN },
+  }),
+  ...forEachRoute(JSON_BODY_ROUTES, {
+    // Refused on its Content-Length, before the token is read.
+    '413 PAYLOAD_TOO_LARGE': { type: 'json', body: `"${'x'.repeat(BODY_LIMIT)}"` },
+    '415 UNSUPPORTED_MEDIA_TYPE': { as: USERS.agent, type: 'text/plain', body: 'Left a message.' },
+    '400 MALFORMED_JSON': { as: USERS.agent, type: 'json', body: '{"leadId": 100001,' },
+  }),
 
   'GET /health/ready 503 SERVICE_UNAVAILABLE': {
     // The database does not answer the readiness ping (its 1 s timeout runs out).
@@ -401,12 +467,20 @@ describe('every documented error example is an answer the service gives', () => 
   let factory: Factory;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({
+      RATE_LIMIT_PER_MINUTE: String(DEFAULT_RATE_LIMITS.perMinute),
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: String(DEFAULT_RATE_LIMITS.anonymousPerMinute),
+    });
     factory = new Factory(t.dataSource);
   });
 
   afterAll(async () => {
     await t.close();
+  });
+
+  beforeEach(() => {
+    // Each request is the first of its minute: the suite's many requests reach no limit.
+    jest.spyOn(MemoryStore.prototype, 'hit').mockReturnValue(1);
   });
 
   afterEach(() => {
@@ -441,18 +515,20 @@ describe('every documented error example is an answer the service gives', () => 
 
   it("finds the error examples of the document, each a {code, message} body (the token endpoint's with its OAuth error)", () => {
     expect(DOCUMENTED.length).toBeGreaterThan(0);
-    const isErrorBody = (body: unknown, route: string) =>
+    // RFC 6749 names no token endpoint error for a 429 or a 5xx: those keep the plain shape.
+    const isOAuthError = (route: string, status: number) => route === '/oauth/token' && status < 429;
+    const isErrorBody = (body: unknown, route: string, status: number) =>
       typeof body === 'object' &&
       body !== null &&
       Object.keys(body).sort().join() ===
-        (route === '/oauth/token' ? 'code,error,error_description,message' : 'code,message') &&
+        (isOAuthError(route, status) ? 'code,error,error_description,message' : 'code,message') &&
       Object.values(body).every((value) => typeof value === 'string');
-    expect(DOCUMENTED.filter((d) => !isErrorBody(d.body, d.path)).map((d) => d.key)).toEqual([]);
+    expect(DOCUMENTED.filter((d) => !isErrorBody(d.body, d.path, d.status)).map((d) => d.key)).toEqual([]);
   });
 
   it.each(DOCUMENTED.map((documented) => [documented.key, documented] as const))(
     '%s',
-    async (key, { method, path: route, status, body }) => {
+    async (key, { method, path: route, status, body, headers }) => {
       const provocation = PROVOKE[key];
       if (provocation === undefined) {
         throw new Error(`No request in the table provokes the documented example "${key}": add one to PROVOKE.`);
@@ -460,6 +536,7 @@ describe('every documented error example is an answer the service gives', () => 
       await provocation.arrange?.({ t, send: (other) => send(method, route, other) });
       const res = await send(method, route, provocation);
       expect({ status: res.status, body: res.body as unknown }).toEqual({ status, body });
+      expect(headers.filter((name) => res.headers[name] === undefined)).toEqual([]);
     },
   );
 

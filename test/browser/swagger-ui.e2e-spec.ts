@@ -14,7 +14,7 @@ import { type Browser, chromiumMissing, launchChromium } from './browser';
  */
 
 const SCREENSHOTS = path.resolve(__dirname, '../../artifacts/screenshots');
-const GET_CALL = '#operations-Calls-CallsController_getCall';
+const GET_CALL = '#operations-Calls-getCall';
 const MISSING_CALL = '563172647619999';
 
 // Generous for a busy 2-core CI machine, but bounded: a stuck page fails the test instead of hanging the run.

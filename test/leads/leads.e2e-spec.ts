@@ -46,6 +46,7 @@ describe('leads', () => {
         updateTime: expect.any(String) as string,
       });
       const id = /"id":(\d+)/.exec(res.text)?.[1] ?? '';
+      expect(res.headers.location).toBe(`/v1.0/leads/${id}`);
       const read = await get(id, USERS.agent);
       expect(read.text).toBe(res.text);
     });

@@ -30,7 +30,7 @@ export class TokenResponseDto {
   @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })
   token_type!: 'Bearer';
 
-  @ApiProperty({ description: 'Seconds until the token expires.', example: 3600 })
+  @ApiProperty({ type: 'integer', description: 'Seconds until the token expires.', example: 3600 })
   expires_in!: number;
 
   @ApiPropertyOptional({ description: 'The scopes granted, when the client holds any.', example: 'dialer:write' })

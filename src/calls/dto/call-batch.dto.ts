@@ -15,7 +15,13 @@ export const BATCH_BODY_MEMBERS = 2 * MAX_BATCH_IDS;
 export class CallBatchRequestDto {
   @ApiProperty({
     type: 'array',
-    items: { type: 'integer', format: 'int64', minimum: 1 },
+    // Either form, as the service reads them: a client that cannot write a number above 2^53 sends digits.
+    items: {
+      oneOf: [
+        { type: 'integer', format: 'int64', minimum: 1 },
+        { type: 'string', pattern: '^[0-9]{1,64}$', description: 'Decimal digits of a positive int64.' },
+      ],
+    },
     minItems: 1,
     maxItems: MAX_BATCH_IDS,
     description:

@@ -81,13 +81,13 @@ export class ListMetadataDto {
   @ApiProperty({ enum: ['calls'], example: 'calls' })
   collection!: 'calls';
 
-  @ApiProperty({ example: 10 })
+  @ApiProperty({ type: 'integer', example: 10 })
   limit!: number;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ type: 'integer', example: 0 })
   offset!: number;
 
-  @ApiProperty({ description: 'All the calls of the lead.', example: 3 })
+  @ApiProperty({ type: 'integer', description: 'All the calls of the lead.', example: 3 })
   total!: number;
 }
 

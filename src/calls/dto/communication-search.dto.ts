@@ -67,8 +67,9 @@ export class SearchCommunicationsDto {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 0,
-    default: 0,
-    description: `Zero-based index of the first entry, oldest first; offset + limit at most ${SEARCH_DEPTH_MAX}.`,
+    description:
+      `Zero-based index of the first entry, oldest first; offset + limit at most ${SEARCH_DEPTH_MAX}. ` +
+      'Default `0`.',
   })
   @Optional()
   @IsInt(OFFSET_NOT_VALID)
@@ -80,8 +81,7 @@ export class SearchCommunicationsDto {
     type: 'integer',
     minimum: 1,
     maximum: SEARCH_MAX_LIMIT,
-    default: SEARCH_DEFAULT_LIMIT,
-    description: 'Entries per page.',
+    description: `Entries per page. Default \`${SEARCH_DEFAULT_LIMIT}\`.`,
   })
   @Optional()
   @IsInt(LIMIT_NOT_VALID)
@@ -90,10 +90,9 @@ export class SearchCommunicationsDto {
   limit?: number;
 
   @ApiPropertyOptional({
-    default: false,
     description:
       "The whole team's communications on the leads you may manage, not only yours; needs OWNER, ADMIN or " +
-      'ACCESS_ALL_TEAM_LEADS (403 ACCESS_ALL_TEAM_LEADS otherwise).',
+      'ACCESS_ALL_TEAM_LEADS (403 ACCESS_ALL_TEAM_LEADS otherwise). Default `false`.',
   })
   @Optional()
   @IsBoolean({ message: '$property must be true or false.' })
@@ -115,10 +114,10 @@ export class SearchCommunicationsDto {
 
 /** A page of a search. */
 export class CommunicationPageDto {
-  @ApiProperty({ description: 'The offset asked for.', example: 0 })
+  @ApiProperty({ type: 'integer', description: 'The offset asked for.', example: 0 })
   offset!: number;
 
-  @ApiProperty({ description: 'The limit asked for (10 when none was).', example: 10 })
+  @ApiProperty({ type: 'integer', description: 'The limit asked for (10 when none was).', example: 10 })
   limit!: number;
 
   @ApiProperty({

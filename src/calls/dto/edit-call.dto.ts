@@ -15,8 +15,10 @@ import { LOG_CONTENT_MAX } from './manual-log.dto';
 @RefusesUndeclaredFields(notEditableMessage)
 export class EditCallDto {
   @ApiPropertyOptional({
-    enum: CallingOutcome,
-    enumName: 'CallingOutcome',
+    type: 'string',
+    // Inline rather than a reference to CallingOutcome: an OpenAPI 3.0 `nullable` needs a `type` beside it, and
+    // its enum must hold null (3.0.3), which CallingOutcome's may not.
+    enum: [...Object.values(CallingOutcome), null] as unknown as string[],
     nullable: true,
     description: 'The outcome tag; null clears it.',
     example: CallingOutcome.Talked,

@@ -93,7 +93,7 @@ export class CreateManualLogDto {
   @IsIn(Object.values(LogDirection), { message: '$property must be outbound or inbound' })
   outboundOrInbound?: LogDirection;
 
-  @ApiPropertyOptional({ description: "Pin the log on the lead's timeline.", default: false, example: false })
+  @ApiPropertyOptional({ description: "Pin the log on the lead's timeline. Default `false`.", example: false })
   @Optional()
   @IsBoolean({ message: '$property must be true or false' })
   isPin?: boolean;

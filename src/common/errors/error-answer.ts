@@ -21,10 +21,16 @@ interface ErrorState {
 }
 
 /**
+ * The Retry-After of a 503, in seconds: the database or the instance is expected back soon, and a client that
+ * retries no sooner (and backs off after) does not add to its load while it recovers.
+ */
+export const UNAVAILABLE_RETRY_AFTER_S = 1;
+
+/**
  * Writes an error answer: the status of its code, `{code, message}` (then the members of the route's errors, see
- * {@link setRouteErrors}, and `members`), `Cache-Control: no-store` (an error is about this request only) and
- * `WWW-Authenticate: Bearer` on a 401, then `headers`. Every error answer of an HTTP request is written here, so
- * that the request observer counts each one by its code.
+ * {@link setRouteErrors}, and `members`), `Cache-Control: no-store` (an error is about this request only),
+ * `WWW-Authenticate: Bearer` on a 401 and `Retry-After` on a 503, then `headers`. Every error answer of an HTTP
+ * request is written here, so that the request observer counts each one by its code.
  */
 export function sendError(
   response: Response,
@@ -38,6 +44,7 @@ export function sendError(
   const status = httpStatusOf(code);
   const challenge = route === undefined ? 'Bearer' : route.challenge;
   if (status === HttpStatus.UNAUTHORIZED && challenge !== undefined) response.setHeader('WWW-Authenticate', challenge);
+  if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S));
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   response.setHeader('Cache-Control', 'no-store');
   state[ERROR_CODE] = code;

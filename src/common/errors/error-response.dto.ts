@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiResponse, DECORATORS } from '@nestjs/swagger';
+import { applyAnswerHeaders } from '../http/answer-headers';
 import { invalidInt64Message } from '../int64-id.pipe';
 import { defaultMessage, ErrorCode } from './error-code';
 import { httpStatusOf } from './error-status';
@@ -27,17 +28,22 @@ export interface ErrorExample {
 
 const ERROR_EXAMPLES = Symbol('errorExamples');
 
+/** The error examples documented so far on a route's handler, in order. */
+export function documentedErrors(handler: object): readonly ErrorExample[] {
+  return (Reflect.getMetadata(ERROR_EXAMPLES, handler) as ErrorExample[] | undefined) ?? [];
+}
+
 /**
  * Documents error answers of a route, grouped by HTTP status, each with a named example. It may be applied
  * several times (a route kind, `@Idempotent()`, the route's own): the examples of a status add up, in the
  * order the decorators run (a stack of them runs bottom up), under one description. Swagger's own merge of two answers of a
  * status would join their descriptions with a blank line, so the answers of the statuses touched are
- * written anew from every example documented so far.
+ * written anew from every example documented so far (with the headers declared for them, see ApiAnswerHeaders).
  */
 export function ApiErrors(...examples: ErrorExample[]): MethodDecorator {
   return (target, key, descriptor) => {
     const handler = descriptor.value as object;
-    const documented = [...((Reflect.getMetadata(ERROR_EXAMPLES, handler) as ErrorExample[] | undefined) ?? [])];
+    const documented = [...documentedErrors(handler)];
     documented.push(...examples);
     Reflect.defineMetadata(ERROR_EXAMPLES, documented, handler);
 
@@ -62,6 +68,7 @@ export function ApiErrors(...examples: ErrorExample[]): MethodDecorator {
         ),
       })(target, key, descriptor);
     }
+    applyAnswerHeaders(handler);
     return descriptor;
   };
 }

@@ -77,6 +77,9 @@ export function bodyWaitMs(request: Request, now = performance.now()): number {
   return receiving === undefined ? 0 : (receiving.until ?? now) - receiving.since;
 }
 
+/** The refusal of a body that is not JSON. */
+export const SEND_JSON = 'Send the body as JSON (Content-Type: application/json).';
+
 /** The refusal of a body that is neither a form nor JSON, on a route that takes both. */
 export const SEND_FORM_OR_JSON =
   'Send the body as a form (application/x-www-form-urlencoded) or as JSON (application/json).';
@@ -86,10 +89,7 @@ async function readBody(request: Request, options: BodyOptions): Promise<unknown
   const { limit = BODY_LIMIT, form = false, members = MAX_JSON_MEMBERS } = options;
   const json = request.is(['application/json', 'application/*+json']) !== false;
   if (!json && !(form && request.is('application/x-www-form-urlencoded') !== false)) {
-    throw new AppError(
-      ErrorCode.UnsupportedMediaType,
-      form ? SEND_FORM_OR_JSON : 'Send the body as JSON (Content-Type: application/json).',
-    );
+    throw new AppError(ErrorCode.UnsupportedMediaType, form ? SEND_FORM_OR_JSON : SEND_JSON);
   }
   const charset = /;\s*charset\s*=\s*"?([\w-]+)"?/i.exec(request.headers['content-type'] ?? '')?.[1].toLowerCase();
   if (charset !== undefined && charset !== 'utf-8' && !(!json && charset === 'iso-8859-1')) {

@@ -26,7 +26,7 @@ export class CreateLeadDto {
   @EmailAddress()
   email?: string;
 
-  @ApiPropertyOptional({ description: 'Create the lead hidden (private).', default: false })
+  @ApiPropertyOptional({ description: 'Create the lead hidden (private). Default `false`.', example: false })
   @Optional()
   @IsBoolean({ message: '$property must be true or false' })
   hidden?: boolean;

@@ -62,8 +62,7 @@ export class CreateWebhookDto {
     type: 'integer',
     minimum: 1,
     maximum: MAX_BATCH_LIMIT,
-    default: DEFAULT_BATCH_LIMIT,
-    description: 'The most events in one callback.',
+    description: `The most events in one callback. Default \`${DEFAULT_BATCH_LIMIT}\`.`,
   })
   @Optional()
   @IsInt(LIMIT_NOT_VALID)
@@ -74,10 +73,9 @@ export class CreateWebhookDto {
   @ApiPropertyOptional({
     type: 'array',
     items: { type: 'string', enum: [...CALL_EVENT_KINDS] },
-    default: DEFAULT_EVENTS,
     description:
       'What to hear of: `created` (a call was stored, in `createdCall`), `updated` (a call was edited, in ' +
-      '`updatedCall`), or both.',
+      `\`updatedCall\`), or both. Default \`${JSON.stringify(DEFAULT_EVENTS)}\`.`,
     example: ['created', 'updated'],
   })
   @Optional()
@@ -97,13 +95,13 @@ abstract class WebhookFieldsDto {
   @ApiProperty({ type: 'integer', format: 'int64', example: 1 })
   teamId!: bigint;
 
-  @ApiProperty({ example: 6 })
+  @ApiProperty({ type: 'integer', example: 6 })
   listId!: number;
 
   @ApiProperty({ example: 'https://hooks.example.com/lofty/calls' })
   callbackUrl!: string;
 
-  @ApiProperty({ example: 100 })
+  @ApiProperty({ type: 'integer', example: 100 })
   limit!: number;
 
   @ApiProperty({
@@ -156,19 +154,19 @@ export class DeliveryDto {
   @ApiProperty({ example: '2026-11-26 21:05:12' })
   time!: string;
 
-  @ApiProperty({ description: 'Events in the callback.', example: 3 })
+  @ApiProperty({ type: 'integer', description: 'Events in the callback.', example: 3 })
   events!: number;
 
   @ApiProperty({ example: true })
   success!: boolean;
 
-  @ApiPropertyOptional({ description: 'The HTTP status the callback got, if any.', example: 200 })
+  @ApiPropertyOptional({ type: 'integer', description: 'The HTTP status the callback got, if any.', example: 200 })
   statusCode?: number;
 
   @ApiPropertyOptional({ description: 'Why it failed.', example: 'HTTP 503' })
   error?: string;
 
-  @ApiProperty({ example: 38 })
+  @ApiProperty({ type: 'integer', example: 38 })
   durationMs!: number;
 }
 
@@ -176,16 +174,16 @@ export class DeliveryReportDto {
   @ApiProperty({ type: WebhookDto })
   webhook!: WebhookDto;
 
-  @ApiProperty({ description: 'Events waiting to be delivered (held ones included).', example: 0 })
+  @ApiProperty({ type: 'integer', description: 'Events waiting to be delivered (held ones included).', example: 0 })
   backlog!: number;
 
   @ApiPropertyOptional({ description: 'When the oldest waiting event was created.', example: '2026-11-26 21:04:59' })
   oldestWaiting?: string;
 
-  @ApiProperty({ description: 'Events given up after a day of failed attempts.', example: 0 })
+  @ApiProperty({ type: 'integer', description: 'Events given up after a day of failed attempts.', example: 0 })
   failedEvents!: number;
 
-  @ApiProperty({ description: 'Deliveries of the last 24 hours that failed.', example: 0 })
+  @ApiProperty({ type: 'integer', description: 'Deliveries of the last 24 hours that failed.', example: 0 })
   failedDeliveries24h!: number;
 
   @ApiProperty({ type: [DeliveryDto], description: 'The 50 latest delivery attempts, newest first.' })
@@ -223,10 +221,18 @@ export class PingResultDto {
   })
   outcome!: PingOutcome;
 
-  @ApiPropertyOptional({ description: 'The HTTP status the receiver answered, if it answered.', example: 200 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'The HTTP status the receiver answered, if it answered.',
+    example: 200,
+  })
   statusCode?: number;
 
-  @ApiProperty({ description: 'From the start of the request to its answer (or failure), in ms.', example: 42 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'From the start of the request to its answer (or failure), in ms.',
+    example: 42,
+  })
   durationMs!: number;
 
   @ApiPropertyOptional({
@@ -276,7 +282,11 @@ export class RedeliveryDto {
   })
   status!: SubscriptionStatus;
 
-  @ApiProperty({ description: 'Events queued to be sent again (or still waiting for their delivery).', example: 2 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Events queued to be sent again (or still waiting for their delivery).',
+    example: 2,
+  })
   queued!: number;
 
   @ApiProperty({
