@@ -109,17 +109,22 @@ describe('SIGTERM under load', () => {
     let flooding = true;
     const flood: Answer[] = [];
     const floodErrors: string[] = [];
-    const workers = Array.from({ length: 8 }, async () => {
-      while (flooding) {
-        try {
-          flood.push(await get(agent, `/v2.0/communication/call/${CALLS.dialer}`));
-        } catch (error) {
-          floodErrors.push((error as Error).message);
+    const startFlood = () =>
+      Array.from({ length: 8 }, async () => {
+        while (flooding) {
+          try {
+            flood.push(await get(agent, `/v2.0/communication/call/${CALLS.dialer}`));
+          } catch (error) {
+            floodErrors.push((error as Error).message);
+          }
         }
-      }
-    });
-
+      });
+    let workers = startFlood();
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Paused while the requests below get in flight, so that the count of requests in flight is theirs alone: a
+    // request still waiting to be accepted when the signal comes is refused with its connection (ECONNRESET).
+    flooding = false;
+    await Promise.all(workers);
 
     // Requests in flight: 40 logs whose bodies stop short.
     const slow = Array.from({ length: 40 }, (_, i) =>
@@ -134,6 +139,9 @@ describe('SIGTERM under load', () => {
       if (waited > 10_000) throw new Error(`Only ${await inFlight()} requests in flight`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    flooding = true;
+    workers = startFlood();
+    await new Promise((resolve) => setTimeout(resolve, 300));
     service.child.kill('SIGTERM');
     flooding = false;
     await Promise.all(workers);
