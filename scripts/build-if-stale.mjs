@@ -8,7 +8,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const BUILD_INFO = 'dist/.tsbuildinfo';
-const INPUTS = ['src', 'test/bench', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const INPUTS = [
+  'src',
+  'test/bench',
+  'examples/typescript-client/generate.ts',
+  'ormconfig.ts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+];
 
 function newest(entry) {
   const stat = statSync(entry, { throwIfNoEntry: false });
