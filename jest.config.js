@@ -29,6 +29,12 @@ const ESM_PACKAGES = [
   'p-cancelable',
   'quick-lru',
   'responselike',
+  // openapi-typescript, for the generated client's drift test: its CommonJS build loads these ESM-only packages.
+  'openapi-typescript',
+  'change-case',
+  'parse-json',
+  'index-to-position',
+  'supports-color',
 ];
 
 const common = {

@@ -12,7 +12,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const BUILD_INFO = 'dist/.tsbuildinfo';
-const INPUTS = ['src', 'test/bench', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const INPUTS = [
+  'src',
+  'test/bench',
+  'examples/typescript-client/generate.ts',
+  'ormconfig.ts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+];
 
 function newest(entry) {
   const stat = statSync(entry, { throwIfNoEntry: false });

@@ -5,6 +5,7 @@ import { stringifyJson } from '../common/http/lossless-json';
 import { type Int64, toJsonInt64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
 import { LeadsService } from '../leads/leads.service';
+import type { CallEventDto, CallEventType, CallUpdateEventDto } from './dto/webhook-callback.dto';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { CallEventKind } from './webhook-event.entity';
 import { WebhookEventsRepository } from './webhook-events.repository';
@@ -19,7 +20,7 @@ export interface CallCreated {
   timelineId: Int64;
   /** Legacy: the dialer record id for a MANUAL call, the log's own id for a LOGGED one. */
   callId: Int64;
-  communicationType: 'MANUAL' | 'LOGGED';
+  communicationType: CallEventType;
   leadId: Int64;
   agentId: Int64;
 }
@@ -76,7 +77,7 @@ export class CallEventsOutbox {
       leadId: toJsonInt64(call.leadId),
       agentId: toJsonInt64(call.agentId),
       ...('updateTime' in call ? { updateTime: call.updateTime } : {}),
-    });
+    } satisfies CallEventDto | CallUpdateEventDto);
     const now = this.clock.now();
     await this.events.insert(
       manager,

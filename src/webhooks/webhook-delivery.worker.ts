@@ -376,9 +376,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 }
 
 /**
- * The Call callback of a batch: its creations in `createdCall` (always there, empty or not) and, when it holds
- * any, its updates in `updatedCall`, each in the batch's order. The payloads are stored as JSON already, int64 ids
- * exact: the body is assembled, not re-serialized.
+ * The Call callback of a batch (`CallCallbackDto` of the document): its creations in `createdCall` (always there,
+ * empty or not) and, when it holds any, its updates in `updatedCall`, each in the batch's order. The payloads are
+ * stored as JSON already, int64 ids exact: the body is assembled, not re-serialized.
  */
 export function callbackBody(
   teamId: string,

@@ -1,7 +1,8 @@
 import { ErrorCode } from '../common/errors/error-code';
 import { invalidId, notManageable } from '../common/errors/error-response.dto';
 import { limitMessage, requiredMessage } from '../common/errors/parameter-messages';
-import type { RouteDoc } from '../common/http/route-doc.decorator';
+import type { CallbackDoc, RouteDoc } from '../common/http/route-doc.decorator';
+import { CallCallbackDto, PingCallbackDto } from './dto/webhook-callback.dto';
 import {
   CreatedWebhookDto,
   DeletedWebhookDto,
@@ -15,6 +16,7 @@ import {
   WebhookDto,
   WebhookListDto,
 } from './dto/webhook.dto';
+import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 import { HTTPS_REQUIRED, listNotSupported, REDELIVER_BOTH, REDELIVER_NEITHER } from './webhooks.errors';
 
 const SUBSCRIBE_ID = {
@@ -37,6 +39,113 @@ const WEBHOOK_EXAMPLE = {
 /** A subscription of another user answers as one that does not exist. */
 const SUBSCRIPTION_ERRORS = [invalidId('subscribeId'), notManageable()];
 
+/** The headers of every callback, a ping's too (see `callbackHeaders`). */
+const CALLBACK_HEADERS: CallbackDoc['headers'] = [
+  {
+    name: TIMESTAMP_HEADER,
+    description:
+      'When the callback was signed, epoch seconds. Refuse one more than 5 minutes away from your clock: a replay.',
+    schema: { type: 'string', pattern: '^[0-9]+$', example: '1795813514' },
+  },
+  {
+    name: SIGNATURE_HEADER,
+    description:
+      '`sha256=` and the hex HMAC-SHA256 of `<X-Webhook-Timestamp>.<raw body>`, keyed with the secret the ' +
+      'subscription answered. Verify it on the raw bytes of the body, before parsing it, in constant time; answer ' +
+      '401 to a callback that fails.',
+    schema: {
+      type: 'string',
+      pattern: '^sha256=[0-9a-f]{64}$',
+      example: 'sha256=5f8a0d4e3c1b2a6978f0e1d2c3b4a5968778695a4b3c2d1e0f9e8d7c6b5a4f3e',
+    },
+  },
+  {
+    name: DELIVERY_HEADER,
+    description:
+      'The id of this attempt, new at every retry: for your logs. Deduplicate by the events’ `eventId`, not by it.',
+    schema: { type: 'string', pattern: '^[0-9]+$', example: '892505301655560' },
+  },
+];
+
+const CALL_EVENT_EXAMPLE = {
+  eventId: 892505129402368,
+  timelineId: 892505129373696,
+  callId: 400000012399,
+  communicationType: 'MANUAL',
+  leadId: 100001,
+  agentId: 100234,
+};
+
+/** The callbacks a subscription receives: its Call events, and the test of a ping. */
+const SUBSCRIPTION_CALLBACKS: Record<string, CallbackDoc> = {
+  callEvents: {
+    url: '{$request.body#/callbackUrl}',
+    operationId: 'receiveCallEvents',
+    summary: 'Call events (sent to your callback URL)',
+    description:
+      'A batch of up to `limit` Call events of the subscription, signed. Answer 2xx at once, then fetch each ' +
+      '`timelineId` (Get Call, or the call batch for a whole callback). An event may come more than once (a ' +
+      'retry, a redelivery): drop an `eventId` you have seen.',
+    headers: CALLBACK_HEADERS,
+    body: {
+      type: CallCallbackDto,
+      examples: {
+        created: {
+          summary: 'New calls',
+          value: { teamId: 1, listId: 6, createdCall: [CALL_EVENT_EXAMPLE] },
+        },
+        updated: {
+          summary: 'An edit (subscribed with "updated" among its events)',
+          value: {
+            teamId: 1,
+            listId: 6,
+            createdCall: [],
+            updatedCall: [{ ...CALL_EVENT_EXAMPLE, eventId: 892505301655553, updateTime: '2026-11-27 10:00:05' }],
+          },
+        },
+      },
+    },
+    answers: {
+      '2XX': {
+        description:
+          'Received: a 2xx within WEBHOOK_TIMEOUT_MS (10 s by default) delivers the batch; the body of the answer ' +
+          'is ignored.',
+      },
+      default: {
+        description:
+          'Any other answer (a 3xx is not followed), or none in time: the batch failed and its events come again, ' +
+          'with backoff, for 25 hours, under the same eventIds.',
+      },
+    },
+  },
+  ping: {
+    url: '{$request.body#/callbackUrl}',
+    operationId: 'receivePing',
+    summary: 'A ping (sent to your callback URL)',
+    description:
+      'The test callback of `POST /v1.0/webhook/{subscribeId}/ping`, signed as a delivery: it has `ping` and no ' +
+      '`createdCall`. Answer 2xx and do nothing.',
+    headers: CALLBACK_HEADERS,
+    body: {
+      type: PingCallbackDto,
+      examples: {
+        ping: {
+          summary: 'A ping',
+          value: {
+            teamId: 1,
+            listId: 6,
+            ping: { subscribeId: 892505117106176, eventId: 892505301655552, sentAt: '2026-11-26 21:05:14' },
+          },
+        },
+      },
+    },
+    answers: {
+      '2XX': { description: 'Received: the ping answers `"delivered": true`.' },
+      default: { description: 'Any other answer, or none in time: the ping answers why in `outcome`.' },
+    },
+  },
+};
+
 export const SUBSCRIBE: RouteDoc = {
   operationId: 'subscribeWebhook',
   summary: 'Subscribe to Call events',
@@ -49,7 +158,9 @@ export const SUBSCRIBE: RouteDoc = {
     'answer (headers X-Webhook-Timestamp and X-Webhook-Signature). Fetch each `timelineId` with Get Call.\n\n' +
     'With `"events": ["created", "updated"]` (or `["updated"]`), the edits of those calls come too, in an ' +
     '`updatedCall` array beside `createdCall` (there when the batch holds updates), each element with the same ' +
-    'fields plus the call\'s new `updateTime`. The default, `["created"]`, tells of new calls only.',
+    'fields plus the call\'s new `updateTime`. The default, `["created"]`, tells of new calls only.\n\n' +
+    'The callbacks, their headers and bodies (`CallCallbackDto`, `PingCallbackDto`) are this operation’s ' +
+    '`callEvents` and `ping` callbacks.',
   answers: {
     200: {
       type: CreatedWebhookDto,
@@ -79,6 +190,7 @@ export const SUBSCRIBE: RouteDoc = {
     },
     { code: ErrorCode.LimitNotValid, message: limitMessage(MAX_BATCH_LIMIT), summary: 'limit out of range' },
   ],
+  callbacks: SUBSCRIPTION_CALLBACKS,
 };
 
 export const LIST_WEBHOOKS: RouteDoc = {

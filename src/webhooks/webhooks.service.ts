@@ -38,6 +38,7 @@ import {
   type TargetPolicyOptions,
   urlHost,
 } from './target-policy';
+import type { PingCallbackDto } from './dto/webhook-callback.dto';
 import { callbackHeaders } from './signature';
 import { EVENTS_KEPT_MS, type WebhookBacklog, WebhookEventsRepository } from './webhook-events.repository';
 import { SubscriptionStatus } from './webhook-subscription.entity';
@@ -172,7 +173,7 @@ export class WebhooksService {
         eventId: toJsonInt64(eventId),
         sentAt: formatUtc(new Date(now)),
       },
-    });
+    } satisfies PingCallbackDto);
     const timestamp = Math.floor(now / 1000);
     const result = await this.sender.send(
       subscription.callbackUrl,

@@ -6,7 +6,7 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const PAGES = readdirSync(path.join(ROOT, 'docs'))
   .filter((name) => name.endsWith('.md'))
   .map((name) => `docs/${name}`);
-const FILES = ['README.md', ...PAGES];
+const FILES = ['README.md', ...PAGES, 'examples/typescript-client/README.md'];
 
 /** The lines of a Markdown file outside its fenced code blocks. */
 function prose(file: string): string[] {

@@ -1,21 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { CALLS, PERMISSION_DENIED_JSON, USERS } from '../support/demo';
+import { documentedVerifier } from '../support/documented-verifier';
 import { Factory, freshId } from '../support/factories';
 import { Receiver } from '../support/receiver';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-type Verify = (secret: string, headers: Record<string, unknown>, rawBody: string) => boolean;
-
-/** The verification snippet of docs/webhooks.md, run as a receiver would run it. */
-function documentedVerifier(): Verify {
-  const page = readFileSync(path.resolve(__dirname, '../../docs/webhooks.md'), 'utf8');
-  const code = /<!-- verify-webhook:start -->\s*```js\n([\s\S]*?)```\s*<!-- verify-webhook:end -->/.exec(page)?.[1];
-  if (code === undefined) throw new Error('docs/webhooks.md has no verify-webhook snippet');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const load = new Function('require', `${code}\nreturn verifyWebhook;`) as (req: NodeJS.Require) => Verify;
-  return load(require);
-}
 
 describe('Call webhooks, end to end', () => {
   let t: TestApp;
