@@ -45,9 +45,14 @@ describe('Idempotency-Key on the routes that create something', () => {
   let dialerToken: string;
   /** The agent's subscription: every Call event of the demo lead 100001 goes to it. */
   let subscriptionId: string;
+  /** The service's log lines, kept here: a test that breaks a write on purpose checks its line, not the console. */
+  const logLines: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true', CORS_ORIGINS: 'https://crm.example.com' });
+    t = await createTestApp(
+      { WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true', CORS_ORIGINS: 'https://crm.example.com' },
+      { logDestination: { write: (line: string) => logLines.push(line) } },
+    );
     factory = new Factory(t.dataSource);
     const client = await factory.client(USERS.agent, ['dialer:write']);
     dialerToken = t.token(USERS.agent, { clientId: client.clientId, scopes: ['dialer:write'] });
@@ -345,7 +350,11 @@ describe('Idempotency-Key on the routes that create something', () => {
       const before = await logs.written();
       // The log and the key are written, then the event fails: all of it is rolled back.
       jest.spyOn(t.app.get(CallEventsOutbox), 'record').mockRejectedValueOnce(new Error('the outbox broke down'));
+      logLines.length = 0;
       expect((await send(logs, body, key)).status).toBe(500);
+      expect(logLines.map((line) => JSON.parse(line) as { level: string; msg: string })).toEqual([
+        expect.objectContaining({ level: 'error', msg: expect.stringContaining('Error: the outbox broke down') }),
+      ]);
       expect(await logs.written()).toEqual(before);
       const retry = await send(logs, body, key);
       expect(retry.status).toBe(200);
