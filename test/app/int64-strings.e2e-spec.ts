@@ -1,3 +1,4 @@
+import { buildOpenApiDocument } from '../../src/app.setup';
 import { WebhookDeliveryWorker } from '../../src/webhooks/webhook-delivery.worker';
 import { BIG_ID_CALL_JSON, CALLS, DIALER_CALL_JSON, PERMISSION_DENIED_JSON, USERS } from '../support/demo';
 import { Receiver } from '../support/receiver';
@@ -211,6 +212,127 @@ describe('int64 values as strings (Accept: application/json; int64=string)', () 
     expect(asStrings).toContain(`${update((digits) => `"${digits}"`)}}]}`);
     expect(asNumbers).toMatch(/^\{"teamId":1,"listId":6,"createdCall":\[\],"updatedCall":\[\{"eventId":\d+,/);
     expect(asNumbers).toContain(`${update((digits) => digits)}}]}`);
+  });
+
+  describe('the OpenAPI document', () => {
+    interface Schema {
+      $ref?: string;
+      type?: string;
+      format?: string;
+      pattern?: string;
+      properties?: Record<string, Schema>;
+      items?: Schema;
+      oneOf?: Schema[];
+    }
+    interface Document {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+      >;
+      components: { schemas: Record<string, Schema> };
+    }
+    const doc = () => buildOpenApiDocument(t.app) as unknown as Document;
+    const resolve = (schema: Schema, d: Document): Schema =>
+      schema.$ref === undefined ? schema : d.components.schemas[schema.$ref.split('/').pop()!];
+    const holdsInt64 = (schema: Schema, d: Document, seen = new Set<string>()): boolean => {
+      if (schema.$ref !== undefined) {
+        if (seen.has(schema.$ref)) return false;
+        return holdsInt64(resolve(schema, d), d, new Set([...seen, schema.$ref]));
+      }
+      if (schema.format === 'int64') return true;
+      return [
+        ...Object.values(schema.properties ?? {}),
+        ...(schema.items ? [schema.items] : []),
+        ...(schema.oneOf ?? []),
+      ].some((part) => holdsInt64(part, d, seen));
+    };
+    /** Where a value departs from a schema's types (a small check of what the representation changes), or []. */
+    const departures = (value: unknown, schema: Schema, d: Document, at = '$'): string[] => {
+      const s = resolve(schema, d);
+      if (s.oneOf !== undefined) {
+        const each = s.oneOf.map((part) => departures(value, part, d, at));
+        return each.some((found) => found.length === 0) ? [] : each.flat();
+      }
+      if (s.type === 'string') {
+        const ok = typeof value === 'string' && (s.pattern === undefined || new RegExp(s.pattern).test(value));
+        return ok ? [] : [`${at}: ${JSON.stringify(value)} is not a string of ${s.pattern ?? 'text'}`];
+      }
+      if (s.type === 'integer') return Number.isInteger(value) ? [] : [`${at}: ${JSON.stringify(value)} is no integer`];
+      if (s.type === 'array') {
+        return Array.isArray(value)
+          ? value.flatMap((item, i) => departures(item, s.items!, d, `${at}[${i}]`))
+          : [`${at}`];
+      }
+      if (s.properties !== undefined) {
+        const object = value as Record<string, unknown>;
+        return Object.entries(object).flatMap(([key, member]) =>
+          s.properties![key] === undefined
+            ? [`${at}.${key} undeclared`]
+            : departures(member, s.properties![key], d, `${at}.${key}`),
+        );
+      }
+      return [];
+    };
+
+    it('describes the strings as a second media type of every success answer that holds an int64', () => {
+      const d = doc();
+      for (const [path, methods] of Object.entries(d.paths)) {
+        for (const [method, op] of Object.entries(methods)) {
+          for (const [status, response] of Object.entries(op.responses)) {
+            const json = response.content?.['application/json'];
+            const strings = response.content?.[STRINGS];
+            const name = `${method.toUpperCase()} ${path} ${status}`;
+            const expected = status.startsWith('2') && json !== undefined && holdsInt64(json.schema, d);
+            expect({ name, strings: strings !== undefined }).toEqual({ name, strings: expected });
+            if (strings !== undefined)
+              expect({ name, int64: holdsInt64(strings.schema, d) }).toEqual({ name, int64: false });
+          }
+        }
+      }
+    });
+
+    it('matches the answers with strings: Get Call, a list, the batch, the change feed', async () => {
+      const d = doc();
+      const schemaOf = (path: string, method: string, status = '200') =>
+        d.paths[path][method].responses[status].content![STRINGS].schema;
+      const answers: [Schema, unknown][] = [
+        [schemaOf('/v2.0/communication/call/{communicationId}', 'get'), (await getCall(BIG, { Accept: STRINGS })).body],
+        [
+          schemaOf('/v1.0/communication/call', 'get'),
+          (
+            await t
+              .http()
+              .get('/v1.0/communication/call')
+              .query({ leadId: '100001' })
+              .set({ ...auth(), Accept: STRINGS })
+          ).body,
+        ],
+        [
+          schemaOf('/v2.0/communication/call/batch', 'post'),
+          (
+            await t
+              .http()
+              .post('/v2.0/communication/call/batch')
+              .set({ ...auth(), Accept: STRINGS })
+              .send({ ids: [BIG, CALLS.email] })
+          ).body,
+        ],
+        [
+          schemaOf('/v1.0/communication/call/changes', 'get'),
+          (
+            await t
+              .http()
+              .get('/v1.0/communication/call/changes')
+              .set({ ...auth(), Accept: STRINGS })
+          ).body,
+        ],
+      ];
+      for (const [schema, body] of answers) expect(departures(body, schema, d)).toEqual([]);
+      // And the check sees a number where a string is declared (JSON.parse has rounded it, as in any JavaScript client).
+      expect(departures((await getCall(BIG)).body, answers[0][0], d)).toContain(
+        '$.id: 9007199254740992 is not a string of ^-?[0-9]+$',
+      );
+    });
   });
 
   it('writes the ids of a PATCH answer as strings, and takes either ETag in If-Match', async () => {
