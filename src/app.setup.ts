@@ -79,7 +79,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       jsonDocumentUrl: 'docs-json',
       yamlDocumentUrl: 'docs-yaml',
       customSiteTitle: 'Calls API',
-      swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
+      swaggerOptions: {
+        persistAuthorization: true,
+        displayRequestDuration: true,
+        requestInterceptor: askForInt64Strings,
+      },
     });
   }
 }
@@ -132,7 +136,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'exact JSON number, also above 2^53: parse it losslessly, or, from JavaScript, ask for every int64 as a ' +
         `JSON string with \`Accept: ${INT64_STRING_MEDIA_TYPE}\` (on every route, errors included: the answer's ` +
         'Content-Type then ends in `; int64=string`; the second media type of each answer describes it) and ' +
-        'subscribe to webhooks with `"int64": "string"`. ' +
+        'subscribe to webhooks with `"int64": "string"`. This page asks for strings, so that it shows ids exactly. ' +
         'Every counted answer carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset.',
     )
     .setVersion('1.0.0')
@@ -148,6 +152,21 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   document.components = { ...document.components, headers: ANSWER_HEADERS };
   describeInt64Strings(document);
   return document;
+}
+
+/**
+ * The Swagger UI's request interceptor: it asks for every int64 as a string, so that the page, which reads answers
+ * with JSON.parse, shows ids above 2^53 exactly (it would show 9007199254740993 as 9007199254740992). Sent to the
+ * browser as its source text: it refers to nothing outside itself.
+ */
+function askForInt64Strings(request: { headers: Record<string, string> }): { headers: Record<string, string> } {
+  const named = Object.keys(request.headers).filter((name) => name.toLowerCase() === 'accept');
+  const accept = named.length === 0 ? undefined : request.headers[named[0]];
+  if (accept === undefined || accept === 'application/json' || accept === '*/*') {
+    for (const name of named) delete request.headers[name];
+    request.headers.Accept = 'application/json; int64=string';
+  }
+  return request;
 }
 
 /**
