@@ -2296,6 +2296,127 @@ export interface components {
              */
             secret: string;
         };
+        /** @description CallCallbackDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallCallbackDtoInt64String: {
+            /**
+             * @description The team of the calls.
+             * @example 1
+             */
+            teamId: string;
+            /**
+             * @description The event list: 6, Call.
+             * @example 6
+             */
+            listId: number;
+            /** @description The calls stored, in the order their events were written; always there, empty when the batch holds only updates. */
+            createdCall: components["schemas"]["CallEventDtoInt64String"][];
+            /** @description The calls edited (subscriptions with `updated` among their `events`), there only when the batch holds any. A call may be in both arrays: apply `createdCall` first. */
+            updatedCall?: components["schemas"]["CallUpdateEventDtoInt64String"][];
+        };
+        /** @description CallEventDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallEventDtoInt64String: {
+            /**
+             * @description The event’s stable id, the same in every retry and redelivery: drop an event whose eventId you have seen.
+             * @example 892505129402368
+             */
+            eventId: string;
+            /**
+             * @description The communication id of the call: pass it to Get Call (`GET /v2.0/communication/call/{communicationId}`) or, for a whole callback, to the call batch (`POST /v2.0/communication/call/batch`).
+             * @example 892505129373696
+             */
+            timelineId: string;
+            /**
+             * @description Legacy: the dialer record id of a MANUAL call (not a communication id), the log’s own id of a LOGGED one. Prefer `timelineId`.
+             * @example 400000012399
+             */
+            callId: string;
+            /**
+             * @description MANUAL: a call the dialer recorded; LOGGED: a call logged by hand.
+             * @example MANUAL
+             */
+            communicationType: components["schemas"]["CallEventType"];
+            /**
+             * @description The lead of the call.
+             * @example 100001
+             */
+            leadId: string;
+            /**
+             * @description The agent of the call.
+             * @example 100234
+             */
+            agentId: string;
+        };
+        /** @description CallUpdateEventDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallUpdateEventDtoInt64String: {
+            /**
+             * @description The event’s stable id, the same in every retry and redelivery: drop an event whose eventId you have seen.
+             * @example 892505129402368
+             */
+            eventId: string;
+            /**
+             * @description The communication id of the call: pass it to Get Call (`GET /v2.0/communication/call/{communicationId}`) or, for a whole callback, to the call batch (`POST /v2.0/communication/call/batch`).
+             * @example 892505129373696
+             */
+            timelineId: string;
+            /**
+             * @description Legacy: the dialer record id of a MANUAL call (not a communication id), the log’s own id of a LOGGED one. Prefer `timelineId`.
+             * @example 400000012399
+             */
+            callId: string;
+            /**
+             * @description MANUAL: a call the dialer recorded; LOGGED: a call logged by hand.
+             * @example MANUAL
+             */
+            communicationType: components["schemas"]["CallEventType"];
+            /**
+             * @description The lead of the call.
+             * @example 100001
+             */
+            leadId: string;
+            /**
+             * @description The agent of the call.
+             * @example 100234
+             */
+            agentId: string;
+            /**
+             * @description The call’s new `updateTime`, `yyyy-MM-dd HH:mm:ss` UTC, as Get Call answers it.
+             * @example 2026-11-27 10:00:05
+             */
+            updateTime: string;
+        };
+        /** @description PingCallbackDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        PingCallbackDtoInt64String: {
+            /**
+             * @description The team of the subscription.
+             * @example 1
+             */
+            teamId: string;
+            /**
+             * @description The subscription’s event list: 6, Call.
+             * @example 6
+             */
+            listId: number;
+            /** @description The test: answer 2xx and do nothing. */
+            ping: components["schemas"]["PingEventDtoInt64String"];
+        };
+        /** @description PingEventDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        PingEventDtoInt64String: {
+            /**
+             * @description The subscription pinged.
+             * @example 892505117106176
+             */
+            subscribeId: string;
+            /**
+             * @description A fresh id, never a Call event’s; the ping’s answer names it too.
+             * @example 892505301655552
+             */
+            eventId: string;
+            /**
+             * @description When it was sent, `yyyy-MM-dd HH:mm:ss` UTC.
+             * @example 2026-11-26 21:05:14
+             */
+            sentAt: string;
+        };
         /** @description WebhookListDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
         WebhookListDtoInt64String: {
             webhooks: components["schemas"]["WebhookDtoInt64String"][];

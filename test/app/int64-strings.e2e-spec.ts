@@ -1,6 +1,7 @@
 import { buildOpenApiDocument } from '../../src/app.setup';
 import { WebhookDeliveryWorker } from '../../src/webhooks/webhook-delivery.worker';
 import { BIG_ID_CALL_JSON, CALLS, DIALER_CALL_JSON, PERMISSION_DENIED_JSON, USERS } from '../support/demo';
+import { type SchemaObject, schemaViolations } from '../support/openapi-schema';
 import { Receiver } from '../support/receiver';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -14,6 +15,41 @@ const STRINGS = 'application/json; int64=string';
 const STRINGS_TYPE = 'application/json; charset=utf-8; int64=string';
 const NUMBERS_TYPE = 'application/json; charset=utf-8';
 const BIG = CALLS.above2To53;
+
+interface Body {
+  content?: Record<string, { schema: SchemaObject }>;
+}
+
+interface Document {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<string, Body>;
+        callbacks?: Record<string, Record<string, { post: { requestBody: Body } }>>;
+      }
+    >
+  >;
+  components: { schemas: Record<string, SchemaObject> };
+}
+
+/** Whether a schema of the document holds an int64, through its references too. */
+function holdsInt64(schema: SchemaObject & { format?: string }, d: Document, seen = new Set<string>()): boolean {
+  if (schema.$ref !== undefined) {
+    if (seen.has(schema.$ref)) return false;
+    const name = schema.$ref.split('/').pop()!;
+    return holdsInt64(d.components.schemas[name], d, new Set([...seen, schema.$ref]));
+  }
+  if (schema.format === 'int64') return true;
+  const parts = [
+    ...Object.values(schema.properties ?? {}),
+    ...(schema.items === undefined ? [] : [schema.items]),
+    ...(schema.oneOf ?? []),
+    ...(schema.allOf ?? []),
+  ];
+  return parts.some((part) => holdsInt64(part, d, seen));
+}
 
 /** The int64 members of the answers below, each with its JSON number quoted: what the strings must be. */
 const INT64_KEYS = ['id', 'dialerCallRecordId', 'userId', 'leadId', 'agentId', 'teamId', 'subscribeId', 'asOf'];
@@ -35,6 +71,7 @@ describe('int64 values as strings (Accept: application/json; int64=string)', () 
   });
 
   const auth = (userId: string = USERS.agent) => ({ Authorization: `Bearer ${t.token(userId)}` });
+  const doc = () => buildOpenApiDocument(t.app) as unknown as Document;
   const getCall = (id: string, headers: Record<string, string> = {}) =>
     t
       .http()
@@ -212,90 +249,60 @@ describe('int64 values as strings (Accept: application/json; int64=string)', () 
     expect(asStrings).toContain(`${update((digits) => `"${digits}"`)}}]}`);
     expect(asNumbers).toMatch(/^\{"teamId":1,"listId":6,"createdCall":\[\],"updatedCall":\[\{"eventId":\d+,/);
     expect(asNumbers).toContain(`${update((digits) => digits)}}]}`);
+
+    // As the document describes a callback of each form; and a ping of strings.
+    const d = doc();
+    const callbackSchema = (name: string, type: string) =>
+      Object.values(d.paths['/v1.0/webhook'].post.callbacks![name])[0].post.requestBody.content![type].schema;
+    const { schemas } = d.components;
+    expect(schemaViolations(schemas, callbackSchema('callEvents', STRINGS), JSON.parse(asStrings))).toEqual([]);
+    expect(schemaViolations(schemas, callbackSchema('callEvents', 'application/json'), JSON.parse(asNumbers))).toEqual(
+      [],
+    );
+    const ping = await t
+      .http()
+      .post(`/v1.0/webhook/${String(strings.body.subscribeId)}/ping`)
+      .set({ ...auth(), Accept: STRINGS });
+    // The subscription was answered in numbers (no Accept), the ping in strings (asked).
+    expect(ping.body).toMatchObject({ subscribeId: String(strings.body.subscribeId), delivered: true });
+    const pinged = receiver.callbacks.filter((callback) => callback.path === '/strings').at(-1)?.body ?? '';
+    expect(pinged).toMatch(/^\{"teamId":"1","listId":6,"ping":\{"subscribeId":"\d+","eventId":"\d+",/);
+    expect(schemaViolations(schemas, callbackSchema('ping', STRINGS), JSON.parse(pinged))).toEqual([]);
   });
 
   describe('the OpenAPI document', () => {
-    interface Schema {
-      $ref?: string;
-      type?: string;
-      format?: string;
-      pattern?: string;
-      properties?: Record<string, Schema>;
-      items?: Schema;
-      oneOf?: Schema[];
-    }
-    interface Document {
-      paths: Record<
-        string,
-        Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
-      >;
-      components: { schemas: Record<string, Schema> };
-    }
-    const doc = () => buildOpenApiDocument(t.app) as unknown as Document;
-    const resolve = (schema: Schema, d: Document): Schema =>
-      schema.$ref === undefined ? schema : d.components.schemas[schema.$ref.split('/').pop()!];
-    const holdsInt64 = (schema: Schema, d: Document, seen = new Set<string>()): boolean => {
-      if (schema.$ref !== undefined) {
-        if (seen.has(schema.$ref)) return false;
-        return holdsInt64(resolve(schema, d), d, new Set([...seen, schema.$ref]));
-      }
-      if (schema.format === 'int64') return true;
-      return [
-        ...Object.values(schema.properties ?? {}),
-        ...(schema.items ? [schema.items] : []),
-        ...(schema.oneOf ?? []),
-      ].some((part) => holdsInt64(part, d, seen));
-    };
-    /** Where a value departs from a schema's types (a small check of what the representation changes), or []. */
-    const departures = (value: unknown, schema: Schema, d: Document, at = '$'): string[] => {
-      const s = resolve(schema, d);
-      if (s.oneOf !== undefined) {
-        const each = s.oneOf.map((part) => departures(value, part, d, at));
-        return each.some((found) => found.length === 0) ? [] : each.flat();
-      }
-      if (s.type === 'string') {
-        const ok = typeof value === 'string' && (s.pattern === undefined || new RegExp(s.pattern).test(value));
-        return ok ? [] : [`${at}: ${JSON.stringify(value)} is not a string of ${s.pattern ?? 'text'}`];
-      }
-      if (s.type === 'integer') return Number.isInteger(value) ? [] : [`${at}: ${JSON.stringify(value)} is no integer`];
-      if (s.type === 'array') {
-        return Array.isArray(value)
-          ? value.flatMap((item, i) => departures(item, s.items!, d, `${at}[${i}]`))
-          : [`${at}`];
-      }
-      if (s.properties !== undefined) {
-        const object = value as Record<string, unknown>;
-        return Object.entries(object).flatMap(([key, member]) =>
-          s.properties![key] === undefined
-            ? [`${at}.${key} undeclared`]
-            : departures(member, s.properties![key], d, `${at}.${key}`),
-        );
-      }
-      return [];
-    };
-
-    it('describes the strings as a second media type of every success answer that holds an int64', () => {
+    it('describes the strings as a second media type of every success answer and callback that holds an int64', () => {
       const d = doc();
-      for (const [path, methods] of Object.entries(d.paths)) {
-        for (const [method, op] of Object.entries(methods)) {
-          for (const [status, response] of Object.entries(op.responses)) {
-            const json = response.content?.['application/json'];
-            const strings = response.content?.[STRINGS];
-            const name = `${method.toUpperCase()} ${path} ${status}`;
-            const expected = status.startsWith('2') && json !== undefined && holdsInt64(json.schema, d);
-            expect({ name, strings: strings !== undefined }).toEqual({ name, strings: expected });
-            if (strings !== undefined)
-              expect({ name, int64: holdsInt64(strings.schema, d) }).toEqual({ name, int64: false });
-          }
-        }
+      const bodies = Object.entries(d.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).flatMap(([method, op]) => [
+          ...Object.entries(op.responses)
+            .filter(([status]) => status.startsWith('2'))
+            .map(([status, response]) => ({ name: `${method.toUpperCase()} ${path} ${status}`, body: response })),
+          ...Object.entries(op.callbacks ?? {}).map(([name, expressions]) => ({
+            name: `callback ${name}`,
+            body: Object.values(expressions)[0].post.requestBody,
+          })),
+        ]),
+      );
+      expect(bodies.map(({ name }) => name)).toEqual(expect.arrayContaining(['callback callEvents', 'callback ping']));
+      for (const { name, body } of bodies) {
+        const json = body.content?.['application/json'];
+        const strings = body.content?.[STRINGS];
+        const expected = json !== undefined && holdsInt64(json.schema, d);
+        expect({ name, strings: strings !== undefined }).toEqual({ name, strings: expected });
+        if (strings !== undefined)
+          expect({ name, int64: holdsInt64(strings.schema, d) }).toEqual({ name, int64: false });
       }
+      // Errors hold no int64: one schema for both.
+      const getCallAnswers = d.paths['/v2.0/communication/call/{communicationId}'].get.responses;
+      expect(Object.keys(getCallAnswers['400'].content ?? {})).toEqual(['application/json']);
     });
 
     it('matches the answers with strings: Get Call, a list, the batch, the change feed', async () => {
       const d = doc();
-      const schemaOf = (path: string, method: string, status = '200') =>
-        d.paths[path][method].responses[status].content![STRINGS].schema;
-      const answers: [Schema, unknown][] = [
+      const schemaOf = (path: string, method: string) =>
+        d.paths[path][method].responses['200'].content![STRINGS].schema;
+      const answers: [SchemaObject, unknown][] = [
         [schemaOf('/v2.0/communication/call/{communicationId}', 'get'), (await getCall(BIG, { Accept: STRINGS })).body],
         [
           schemaOf('/v1.0/communication/call', 'get'),
@@ -327,10 +334,10 @@ describe('int64 values as strings (Accept: application/json; int64=string)', () 
           ).body,
         ],
       ];
-      for (const [schema, body] of answers) expect(departures(body, schema, d)).toEqual([]);
-      // And the check sees a number where a string is declared (JSON.parse has rounded it, as in any JavaScript client).
-      expect(departures((await getCall(BIG)).body, answers[0][0], d)).toContain(
-        '$.id: 9007199254740992 is not a string of ^-?[0-9]+$',
+      for (const [schema, body] of answers) expect(schemaViolations(d.components.schemas, schema, body)).toEqual([]);
+      // And a number where a string is declared is seen (JSON.parse has rounded it, as any JavaScript client does).
+      expect(schemaViolations(d.components.schemas, answers[0][0], (await getCall(BIG)).body)).toContain(
+        '$.id: not a string',
       );
     });
   });

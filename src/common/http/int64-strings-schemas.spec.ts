@@ -26,6 +26,15 @@ function document(): OpenAPIObject {
         },
       },
       '/health': { get: { responses: { '200': { description: 'ok', ...json(ref('Health')) } } } },
+      '/hooks': {
+        post: {
+          responses: { '200': { description: 'subscribed', ...json(ref('Health')) } },
+          callbacks: {
+            events: { '{$request.body#/url}': { post: { requestBody: json(ref('Call')), responses: {} } } },
+            ping: { '{$request.body#/url}': { post: { requestBody: json(ref('Health')), responses: {} } } },
+          },
+        },
+      },
     },
     components: {
       schemas: {
@@ -77,6 +86,20 @@ describe('the int64-as-strings representation in the OpenAPI document', () => {
       description:
         'Call with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`.',
     });
+  });
+
+  it('gives the body of a callback holding an int64 the second media type too', () => {
+    const doc = described() as unknown as {
+      paths: Record<string, { post: { callbacks: Record<string, Record<string, { post: { requestBody: object } }>> } }>;
+    };
+    const body = (name: string) => doc.paths['/hooks'].post.callbacks[name]['{$request.body#/url}'].post.requestBody;
+    expect(body('events')).toEqual({
+      content: {
+        'application/json': { schema: ref('Call'), example: {} },
+        'application/json; int64=string': { schema: ref('CallInt64String') },
+      },
+    });
+    expect(Object.keys((body('ping') as { content: object }).content)).toEqual(['application/json']);
   });
 
   it('leaves errors, answers without an int64 and request bodies as they are', () => {

@@ -11,26 +11,43 @@ export const int64StringsName = (name: string): string => `${name}Int64String`;
 
 const SCHEMA_REF = '#/components/schemas/';
 
+/** The part of an operation this reads: its answers, and the requests of its callbacks. */
+interface Operation {
+  responses?: Record<string, Body>;
+  callbacks?: Record<string, Record<string, Record<string, Operation>>>;
+  requestBody?: Body;
+}
+
+interface Body {
+  content?: Record<string, { schema?: Schema }>;
+}
+
 /**
- * Describes the second representation of the answers (see int64-representation.ts): every success answer whose
- * schema holds an int64 gets, beside `application/json`, the media type `application/json; int64=string` with the
- * twin of its schema, where each `integer`/`int64` is a string of digits. The twins of component schemas are added
- * to the components (`CallResponseDto` has `CallResponseDtoInt64String`), made once however many answers use them.
- * A client generator reads both; one that picks the media type (openapi-fetch's second type parameter) gets ids
- * typed as strings. Error answers hold no int64, so their one schema describes both; request bodies are left as
- * they are (the service reads an int64 given either way).
+ * Describes the second representation (see int64-representation.ts): every success answer whose schema holds an
+ * int64 gets, beside `application/json`, the media type `application/json; int64=string` with the twin of its
+ * schema, where each `integer`/`int64` is a string of digits; so does the body of each webhook callback, which a
+ * subscription made with `int64: "string"` receives so. The twins of component schemas are added to the components
+ * (`CallResponseDto` has `CallResponseDtoInt64String`), made once however many answers use them. A client generator
+ * reads both; one that picks the media type (openapi-fetch's second type parameter) gets ids typed as strings. Error
+ * answers hold no int64, so their one schema describes both; request bodies are left as they are (the service reads
+ * an int64 given either way).
  */
 export function describeInt64Strings(document: OpenAPIObject): void {
-  const schemas = document.components?.schemas ?? {};
-  const twins = new Twins(schemas);
+  const twins = new Twins(document.components?.schemas ?? {});
+  const describe = (body: Body | undefined): void => {
+    const json = body?.content?.['application/json'];
+    if (body === undefined || json?.schema === undefined || !twins.holdsInt64(json.schema)) return;
+    body.content = { ...body.content, [INT64_STRING_MEDIA_TYPE]: { schema: twins.of(json.schema) } };
+  };
   for (const pathItem of Object.values(document.paths)) {
-    for (const operation of Object.values(pathItem as Record<string, unknown>)) {
-      const responses = (operation as { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> })
-        .responses;
-      for (const [status, response] of Object.entries(responses ?? {})) {
-        const json = response.content?.['application/json'];
-        if (!status.startsWith('2') || json?.schema === undefined || !twins.holdsInt64(json.schema)) continue;
-        response.content = { ...response.content, [INT64_STRING_MEDIA_TYPE]: { schema: twins.of(json.schema) } };
+    for (const operation of Object.values(pathItem as Record<string, Operation>)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (status.startsWith('2')) describe(response);
+      }
+      for (const expressions of Object.values(operation.callbacks ?? {})) {
+        for (const callbackItem of Object.values(expressions)) {
+          for (const callback of Object.values(callbackItem)) describe(callback.requestBody);
+        }
       }
     }
   }
