@@ -27,6 +27,9 @@ function responseStub() {
     setHeader(name: string, value: string | number) {
       this.headers[name] = value;
     },
+    getHeader(name: string) {
+      return this.headers[name];
+    },
     hasHeader(name: string) {
       return name in this.headers;
     },

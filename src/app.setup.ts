@@ -4,6 +4,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import type { RequestHandler, Response } from 'express';
 import { ANSWER_HEADERS } from './common/http/answer-headers';
 import { answerClientErrors, missingHostHeader } from './common/http/client-errors';
+import { INT64_STRING_MEDIA_TYPE } from './common/http/int64-representation';
+import { describeInt64Strings } from './common/http/int64-strings-schemas';
 import { LosslessJsonAdapter } from './common/http/json-answer';
 import { startDeadline, stopDeadline } from './common/http/request-deadline';
 import { BODY_LIMIT } from './common/http/request-body';
@@ -77,7 +79,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       jsonDocumentUrl: 'docs-json',
       yamlDocumentUrl: 'docs-yaml',
       customSiteTitle: 'Calls API',
-      swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
+      swaggerOptions: {
+        persistAuthorization: true,
+        displayRequestDuration: true,
+        requestInterceptor: askForInt64Strings,
+      },
     });
   }
 }
@@ -126,8 +132,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Call records of a real-estate CRM: the calls an agent made or logged with a lead. ' +
         'Authenticate with `Authorization: Bearer <access_token>`; get a token from `POST /oauth/token` ' +
         '(client credentials) or, locally, with `npm run token -- --user 100234`. Errors are always ' +
-        '`{"code": ..., "message": ...}`. 64-bit ids are exact JSON numbers, also above 2^53: parse them ' +
-        'losslessly. Every counted answer carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset.',
+        '`{"code": ..., "message": ...}`. Every int64 (the ids, and the epoch milliseconds of `asOf`) is an ' +
+        'exact JSON number, also above 2^53: parse it losslessly, or, from JavaScript, ask for every int64 as a ' +
+        `JSON string with \`Accept: ${INT64_STRING_MEDIA_TYPE}\` (on every route, errors included: the answer's ` +
+        'Content-Type then ends in `; int64=string`; the second media type of each answer describes it) and ' +
+        'subscribe to webhooks with `"int64": "string"`. This page asks for strings, so that it shows ids exactly. ' +
+        'Every counted answer carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset.',
     )
     .setVersion('1.0.0')
     // Relative: the instance that serves the document (its Swagger UI tries requests on itself); a client of
@@ -140,7 +150,23 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   config.info.license = { name: 'Proprietary (UNLICENSED)' };
   const document = SwaggerModule.createDocument(app, config);
   document.components = { ...document.components, headers: ANSWER_HEADERS };
+  describeInt64Strings(document);
   return document;
+}
+
+/**
+ * The Swagger UI's request interceptor: it asks for every int64 as a string, so that the page, which reads answers
+ * with JSON.parse, shows ids above 2^53 exactly (it would show 9007199254740993 as 9007199254740992). Sent to the
+ * browser as its source text: it refers to nothing outside itself.
+ */
+function askForInt64Strings(request: { headers: Record<string, string> }): { headers: Record<string, string> } {
+  const named = Object.keys(request.headers).filter((name) => name.toLowerCase() === 'accept');
+  const accept = named.length === 0 ? undefined : request.headers[named[0]];
+  if (accept === undefined || accept === 'application/json' || accept === '*/*') {
+    for (const name of named) delete request.headers[name];
+    request.headers.Accept = 'application/json; int64=string';
+  }
+  return request;
 }
 
 /**

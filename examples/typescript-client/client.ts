@@ -4,8 +4,11 @@ import type { paths } from './schema';
 
 export type { components, operations, paths } from './schema';
 
-/** A client of the Calls API: `GET`, `POST`, `PATCH`, `DELETE` of its paths, typed by the generated `schema.d.ts`. */
-export type CallsApiClient = Client<paths>;
+/**
+ * A client of the Calls API: `GET`, `POST`, `PATCH`, `DELETE` of its paths, typed by the generated `schema.d.ts`, of
+ * the answers' `application/json` representation, the one it asks for (not `application/json; int64=string`).
+ */
+export type CallsApiClient = Client<paths, 'application/json'>;
 
 export interface CallsApiOptions extends Omit<ClientOptions, 'bodySerializer'> {
   /** The instance, such as `https://calls.example.com` (the document's server is relative). */
@@ -23,7 +26,7 @@ export interface CallsApiOptions extends Omit<ClientOptions, 'bodySerializer'> {
  */
 export function createCallsApiClient(options: CallsApiOptions): CallsApiClient {
   const { accessToken, fetch: fetchImpl = (request: Request) => globalThis.fetch(request), ...rest } = options;
-  const client = createClient<paths>({
+  const client = createClient<paths, 'application/json'>({
     ...rest,
     fetch: losslessJsonFetch(fetchImpl),
     bodySerializer: (body: unknown) => stringify(body),

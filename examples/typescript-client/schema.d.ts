@@ -1511,6 +1511,11 @@ export interface components {
             /** @description The test: answer 2xx and do nothing. */
             ping: components["schemas"]["PingEventDto"];
         };
+        /**
+         * @description How the callbacks write int64 values (ids, `teamId`): `number`, exact JSON numbers, or `string`, strings of digits, for a receiver whose JSON parser rounds numbers above 2^53 (JavaScript’s). Default `number`.
+         * @enum {string}
+         */
+        Int64Form: "number" | "string";
         CreateWebhookDto: {
             /**
              * @description The event list: 6 is Call (MANUAL and LOGGED calls; AUTO calls produce no event). The others are not offered yet.
@@ -1532,6 +1537,11 @@ export interface components {
              *     ]
              */
             events?: ("created" | "updated")[];
+            /**
+             * @description How the callbacks write int64 values (ids, `teamId`): `number`, exact JSON numbers, or `string`, strings of digits, for a receiver whose JSON parser rounds numbers above 2^53 (JavaScript’s). Default `number`.
+             * @example string
+             */
+            int64?: components["schemas"]["Int64Form"];
         };
         CreatedWebhookDto: {
             /**
@@ -1557,6 +1567,11 @@ export interface components {
              *     ]
              */
             events: ("created" | "updated")[];
+            /**
+             * @description `string` when its callbacks write int64 values as strings; absent when they write numbers.
+             * @enum {string}
+             */
+            int64?: "string";
             /**
              * @description The key of the callbacks’ HMAC-SHA256 signatures. Shown this once: keep it.
              * @example whsec_3fJ0kzQ8sV1...
@@ -1592,6 +1607,11 @@ export interface components {
              *     ]
              */
             events: ("created" | "updated")[];
+            /**
+             * @description `string` when its callbacks write int64 values as strings; absent when they write numbers.
+             * @enum {string}
+             */
+            int64?: "string";
             /**
              * @description PAUSED after a day of failed deliveries, until resumed.
              * @example ACTIVE
@@ -1720,6 +1740,786 @@ export interface components {
         };
         DeliveryReportDto: {
             webhook: components["schemas"]["WebhookDto"];
+            /**
+             * @description Events waiting to be delivered (held ones included).
+             * @example 0
+             */
+            backlog: number;
+            /**
+             * @description When the oldest waiting event was created.
+             * @example 2026-11-26 21:04:59
+             */
+            oldestWaiting?: string;
+            /**
+             * @description Events given up after a day of failed attempts.
+             * @example 0
+             */
+            failedEvents: number;
+            /**
+             * @description Deliveries of the last 24 hours that failed.
+             * @example 0
+             */
+            failedDeliveries24h: number;
+            /** @description The 50 latest delivery attempts, newest first. */
+            recentDeliveries: components["schemas"]["DeliveryDto"][];
+        };
+        /** @description LeadResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        LeadResponseDtoInt64String: {
+            /**
+             * @description ID of the lead.
+             * @example 100001
+             */
+            id: string;
+            /**
+             * @description The team the lead belongs to.
+             * @example 1
+             */
+            teamId: string;
+            /**
+             * @description The assigned agent (primary owner); absent when the lead has none.
+             * @example 100234
+             */
+            assignedUserId?: string;
+            /**
+             * @description First name.
+             * @example Sarah
+             */
+            firstName?: string;
+            /**
+             * @description Last name.
+             * @example Johnson
+             */
+            lastName?: string;
+            /**
+             * @description Phone number.
+             * @example +14155550199
+             */
+            phoneNumber?: string;
+            /**
+             * @description Email address.
+             * @example sarah.johnson@example.com
+             */
+            email?: string;
+            /**
+             * @description A hidden (private) lead: only its assignees may manage it.
+             * @example false
+             */
+            hidden: boolean;
+            /**
+             * @description When the lead was created, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC.
+             * @example 2026-04-01 09:00:00
+             */
+            createTime: string;
+            /**
+             * @description When the lead was last updated, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC.
+             * @example 2026-04-01 09:00:00
+             */
+            updateTime: string;
+        };
+        /** @description CallResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallResponseDtoInt64String: {
+            /**
+             * @description ID of the call (the communication id).
+             * @example 563172647619608
+             */
+            id: string;
+            /**
+             * @description Internal dialer call record ID. Dialer calls only; omitted for manually logged calls.
+             * @example 400000012345
+             */
+            dialerCallRecordId?: string;
+            /**
+             * @description User ID of the agent on the call (for a logged call, the agent who logged it).
+             * @example 100234
+             */
+            userId: string;
+            /**
+             * @description Phone number used by the agent. Dialer calls only; omitted for manually logged calls.
+             * @example +14155550100
+             */
+            userPhoneNumber?: string;
+            /**
+             * @description ID of the lead on the call.
+             * @example 100001
+             */
+            leadId: string;
+            /**
+             * @description Phone number of the lead (for a logged call, the number written in the log).
+             * @example +14155550199
+             */
+            leadPhoneNumber?: string;
+            /**
+             * @description Direction of the call from the agent's point of view (for a logged call, inferred from the log).
+             * @example Outbound
+             */
+            direction?: components["schemas"]["CallDirection"];
+            /**
+             * @description Final call status. Dialer calls only; omitted for manually logged calls.
+             * @example Completed
+             */
+            status?: components["schemas"]["CallStatus"];
+            /**
+             * @description Start time of the call, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC. Dialer calls only; omitted for manually logged calls.
+             * @example 2026-04-22 10:15:00
+             */
+            startTime?: string;
+            /**
+             * @description End time of the call, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC. Dialer calls only; omitted for manually logged calls.
+             * @example 2026-04-22 10:18:45
+             */
+            endTime?: string;
+            /**
+             * Format: int32
+             * @description Call duration (talk time) in seconds. Dialer calls only; omitted for manually logged calls.
+             * @example 225
+             */
+            duration?: number;
+            /**
+             * @description Outcome tag assigned by the agent, when set.
+             * @example Talked
+             */
+            callingOutcome?: components["schemas"]["CallingOutcome"];
+            /**
+             * Format: int32
+             * @description Agent's subjective rating of the call, 0-5, when set. Dialer calls only; omitted for manually logged calls.
+             * @example 4
+             */
+            rateScore?: number;
+            /**
+             * @description Whether the call was recorded. Dialer calls only; omitted for manually logged calls.
+             * @example true
+             */
+            recordingSwitch?: boolean;
+            /**
+             * @description Phone number displayed to the lead (caller ID). Dialer calls only; omitted for manually logged calls.
+             * @example +14155550100
+             */
+            showUserNumber?: string;
+            /**
+             * @description Creation time of the call record, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC.
+             * @example 2026-04-22 10:15:00
+             */
+            createTime: string;
+            /**
+             * @description Last-updated time of the call record, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC.
+             * @example 2026-04-22 10:18:45
+             */
+            updateTime: string;
+            /**
+             * @description Free-text note entered by the agent for the call, when set (for a logged call, the log's content).
+             * @example Discussed pre-approval timeline.
+             */
+            note?: string;
+            /**
+             * @description Whether the call was answered by a voicemail / answering machine. Dialer calls only; omitted for manually logged calls.
+             * @example false
+             */
+            isMachineAnswered?: boolean;
+            /**
+             * Format: double
+             * @description Cost of the call in USD, exact to 4 decimals. Dialer calls only; omitted for manually logged calls.
+             * @example 0.02
+             */
+            price?: number;
+            /**
+             * @description User ID of the related agent.
+             * @example 100234
+             */
+            agentId: string;
+            /**
+             * @description Time from dialing to connection, formatted as 'mm:ss' (minutes may pass 59, e.g. '75:03'). Dialer calls only; omitted for manually logged calls.
+             * @example 00:08
+             */
+            elapsedTime?: string;
+        };
+        /** @description CallBatchResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallBatchResponseDtoInt64String: {
+            /** @description The records of the ids you may read, as Get Call answers them, in the order asked. */
+            calls: components["schemas"]["CallResponseDtoInt64String"][];
+            /**
+             * @description The ids you may not read, in the order asked: no such communication, not a call, or a call whose lead you may not manage (which of these is not told, as with Get Call's PERMISSION_DENIED).
+             * @example [
+             *       "563172647619610"
+             *     ]
+             */
+            denied: string[];
+        };
+        /** @description WrappedCallResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        WrappedCallResponseDtoInt64String: {
+            calls: components["schemas"]["CallResponseDtoInt64String"];
+        };
+        /** @description CallListResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallListResponseDtoInt64String: {
+            get_metadata: components["schemas"]["ListMetadataDto"];
+            /** @description The page, newest first. */
+            calls: components["schemas"]["CallResponseDtoInt64String"][];
+        };
+        /** @description CallHistoryResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallHistoryResponseDtoInt64String: {
+            /** @description The page, newest first; empty past the last call. */
+            calls: components["schemas"]["CallResponseDtoInt64String"][];
+        };
+        /** @description ManualLogResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        ManualLogResponseDtoInt64String: {
+            logType: components["schemas"]["ManualLogDtoInt64String"];
+        };
+        /** @description ManualLogDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        ManualLogDtoInt64String: {
+            /**
+             * @description ID of the log: the communication id (for a logged call, the communicationId of Get Call).
+             * @example 563172647619609
+             */
+            id: string;
+            /** @example 100001 */
+            leadId: string;
+            /**
+             * @description Calls and texts, when given.
+             * @example 5865865860
+             */
+            leadPhoneNumber?: string;
+            /** @description Calls, when given. */
+            callingOutcome?: components["schemas"]["CallingOutcome"];
+            /**
+             * @description The content, at most 5000 characters.
+             * @example Discussed Austin inventory, will send pre-approval doc tomorrow.
+             */
+            content: string;
+            /**
+             * @description When the log was created, 'yyyy-MM-dd HH:mm:ss' in UTC.
+             * @example 2026-04-22 10:15:30
+             */
+            createTime: string;
+            /** @description When given. */
+            outboundOrInbound?: components["schemas"]["LogDirection"];
+            /** @example false */
+            isPin: boolean;
+            /**
+             * @description The agent who logged it (you).
+             * @example 100234
+             */
+            agentId: string;
+            /**
+             * @description Emails, when given.
+             * @example Follow-up on Austin listings
+             */
+            emailSubject?: string;
+            /**
+             * @description Emails, when given.
+             * @example sarah.johnson@example.com
+             */
+            toEmail?: string;
+            /**
+             * @description Emails, when given.
+             * @example agent@lofty.com
+             */
+            fromEmail?: string;
+        };
+        /** @description ManualLogListResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        ManualLogListResponseDtoInt64String: {
+            /** @description The page, in the order asked; empty past the last log. */
+            logType: components["schemas"]["ManualLogDtoInt64String"][];
+        };
+        /** @description EmailResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        EmailResponseDtoInt64String: {
+            /**
+             * @description ID of the email (the communication id).
+             * @example 892504829734913
+             */
+            id: string;
+            /**
+             * @description ID of the lead.
+             * @example 100001
+             */
+            leadId: string;
+            /**
+             * @description Direction from the agent's point of view: the log's `outboundOrInbound`, when given.
+             * @example Outbound
+             */
+            direction?: components["schemas"]["CallDirection"];
+            /**
+             * @description User ID of the agent (for a logged email, who logged it).
+             * @example 100234
+             */
+            agentId: string;
+            /**
+             * @description What happened to the email. A logged outbound email is `Sent`; a logged inbound email, or one without a direction, has none (no event of the list describes an email received).
+             * @example Sent
+             */
+            eventType?: components["schemas"]["EmailEventType"];
+            /**
+             * @description When the email event happened (for a logged email, when it was logged), 'yyyy-MM-dd HH:mm:ss' UTC.
+             * @example 2026-04-22 11:05:00
+             */
+            emailEventTime: string;
+            /**
+             * @description `Manual` for an email logged by hand, `Auto` for one sent by an automation.
+             * @example Manual
+             */
+            emailType?: components["schemas"]["MessageType"];
+            /**
+             * @description Subject, when given.
+             * @example Follow-up on Austin listings
+             */
+            emailSubject?: string;
+        };
+        /** @description TextResponseDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        TextResponseDtoInt64String: {
+            /**
+             * @description ID of the text (the communication id).
+             * @example 892504829734914
+             */
+            id: string;
+            /**
+             * @description ID of the lead.
+             * @example 100001
+             */
+            leadId: string;
+            /**
+             * @description Direction from the agent's point of view: the log's `outboundOrInbound`, when given.
+             * @example Inbound
+             */
+            direction?: components["schemas"]["CallDirection"];
+            /**
+             * @description User ID of the agent (for a logged text, who logged it).
+             * @example 100234
+             */
+            agentId: string;
+            /**
+             * @description When the text was sent or received (for a logged text, when it was logged), 'yyyy-MM-dd HH:mm:ss' UTC.
+             * @example 2026-04-22 11:30:00
+             */
+            textTime: string;
+            /**
+             * @description `Manual` for a text logged by hand, `Auto` for one sent by an automation.
+             * @example Manual
+             */
+            textType?: components["schemas"]["MessageType"];
+            /**
+             * @description The message, when given.
+             * @example Can we see the house on Elm St. on Saturday?
+             */
+            textContent?: string;
+        };
+        /** @description CommunicationPageDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CommunicationPageDtoInt64String: {
+            /**
+             * @description The offset asked for.
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description The limit asked for (10 when none was).
+             * @example 10
+             */
+            limit: number;
+            /** @description The entries, oldest first (ties by id): for CALL the records of Get Call; for EMAIL and TEXT those of Get Email and Get Text. */
+            pageData: (components["schemas"]["CallResponseDtoInt64String"] | components["schemas"]["EmailResponseDtoInt64String"] | components["schemas"]["TextResponseDtoInt64String"])[];
+            /**
+             * @description Whether entries follow this page in the window.
+             * @example false
+             */
+            hasMore: boolean;
+            /**
+             * @description The snapshot bound this page was read with (the one sent, or the time of this page).
+             * @example 1776902460000
+             */
+            asOf: string;
+        };
+        /** @description CallChangePageDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallChangePageDtoInt64String: {
+            /**
+             * @description The limit asked for (100 when none was).
+             * @example 100
+             */
+            limit: number;
+            /** @description The changes, in the order they committed. */
+            pageData: components["schemas"]["CallChangeDtoInt64String"][];
+            /**
+             * @description Where the next page starts: send it back as `cursor`. Opaque. Given also when the page is empty: keep it, and ask again later.
+             * @example djEuMTAy
+             */
+            nextCursor: string;
+            /**
+             * @description Whether more changes are there already: if so, ask for the next page at once.
+             * @example false
+             */
+            hasMore: boolean;
+        };
+        /** @description CallChangeDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallChangeDtoInt64String: {
+            /**
+             * @description ID of the call (the communication id).
+             * @example 563172647619608
+             */
+            id: string;
+            /**
+             * @description Internal dialer call record ID. Dialer calls only; omitted for manually logged calls.
+             * @example 400000012345
+             */
+            dialerCallRecordId?: string;
+            /**
+             * @description User ID of the agent on the call (for a logged call, the agent who logged it).
+             * @example 100234
+             */
+            userId: string;
+            /**
+             * @description Phone number used by the agent. Dialer calls only; omitted for manually logged calls.
+             * @example +14155550100
+             */
+            userPhoneNumber?: string;
+            /**
+             * @description ID of the lead on the call.
+             * @example 100001
+             */
+            leadId: string;
+            /**
+             * @description Phone number of the lead (for a logged call, the number written in the log).
+             * @example +14155550199
+             */
+            leadPhoneNumber?: string;
+            /**
+             * @description Direction of the call from the agent's point of view (for a logged call, inferred from the log).
+             * @example Outbound
+             */
+            direction?: components["schemas"]["CallDirection"];
+            /**
+             * @description Final call status. Dialer calls only; omitted for manually logged calls.
+             * @example Completed
+             */
+            status?: components["schemas"]["CallStatus"];
+            /**
+             * @description Start time of the call, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC. Dialer calls only; omitted for manually logged calls.
+             * @example 2026-04-22 10:15:00
+             */
+            startTime?: string;
+            /**
+             * @description End time of the call, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC. Dialer calls only; omitted for manually logged calls.
+             * @example 2026-04-22 10:18:45
+             */
+            endTime?: string;
+            /**
+             * Format: int32
+             * @description Call duration (talk time) in seconds. Dialer calls only; omitted for manually logged calls.
+             * @example 225
+             */
+            duration?: number;
+            /**
+             * @description Outcome tag assigned by the agent, when set.
+             * @example Talked
+             */
+            callingOutcome?: components["schemas"]["CallingOutcome"];
+            /**
+             * Format: int32
+             * @description Agent's subjective rating of the call, 0-5, when set. Dialer calls only; omitted for manually logged calls.
+             * @example 4
+             */
+            rateScore?: number;
+            /**
+             * @description Whether the call was recorded. Dialer calls only; omitted for manually logged calls.
+             * @example true
+             */
+            recordingSwitch?: boolean;
+            /**
+             * @description Phone number displayed to the lead (caller ID). Dialer calls only; omitted for manually logged calls.
+             * @example +14155550100
+             */
+            showUserNumber?: string;
+            /**
+             * @description Creation time of the call record, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC.
+             * @example 2026-04-22 10:15:00
+             */
+            createTime: string;
+            /**
+             * @description Last-updated time of the call record, formatted as 'yyyy-MM-dd HH:mm:ss' in UTC.
+             * @example 2026-04-22 10:18:45
+             */
+            updateTime: string;
+            /**
+             * @description Free-text note entered by the agent for the call, when set (for a logged call, the log's content).
+             * @example Discussed pre-approval timeline.
+             */
+            note?: string;
+            /**
+             * @description Whether the call was answered by a voicemail / answering machine. Dialer calls only; omitted for manually logged calls.
+             * @example false
+             */
+            isMachineAnswered?: boolean;
+            /**
+             * Format: double
+             * @description Cost of the call in USD, exact to 4 decimals. Dialer calls only; omitted for manually logged calls.
+             * @example 0.02
+             */
+            price?: number;
+            /**
+             * @description User ID of the related agent.
+             * @example 100234
+             */
+            agentId: string;
+            /**
+             * @description Time from dialing to connection, formatted as 'mm:ss' (minutes may pass 59, e.g. '75:03'). Dialer calls only; omitted for manually logged calls.
+             * @example 00:08
+             */
+            elapsedTime?: string;
+            /**
+             * @description `created`: the call was stored (by the dialer, or logged by hand); `updated`: it was edited. The record is the call as it is now, so a later change of the same call may already show.
+             * @example created
+             */
+            changeType: components["schemas"]["CallChangeType"];
+        };
+        /** @description CreatedWebhookDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CreatedWebhookDtoInt64String: {
+            /** @example 892505117106176 */
+            subscribeId: string;
+            /** @example 1 */
+            teamId: string;
+            /** @example 6 */
+            listId: number;
+            /** @example https://hooks.example.com/lofty/calls */
+            callbackUrl: string;
+            /** @example 100 */
+            limit: number;
+            /**
+             * @description What it hears of: calls `created`, calls `updated`.
+             * @example [
+             *       "created"
+             *     ]
+             */
+            events: ("created" | "updated")[];
+            /**
+             * @description `string` when its callbacks write int64 values as strings; absent when they write numbers.
+             * @enum {string}
+             */
+            int64?: "string";
+            /**
+             * @description The key of the callbacks’ HMAC-SHA256 signatures. Shown this once: keep it.
+             * @example whsec_3fJ0kzQ8sV1...
+             */
+            secret: string;
+        };
+        /** @description CallCallbackDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallCallbackDtoInt64String: {
+            /**
+             * @description The team of the calls.
+             * @example 1
+             */
+            teamId: string;
+            /**
+             * @description The event list: 6, Call.
+             * @example 6
+             */
+            listId: number;
+            /** @description The calls stored, in the order their events were written; always there, empty when the batch holds only updates. */
+            createdCall: components["schemas"]["CallEventDtoInt64String"][];
+            /** @description The calls edited (subscriptions with `updated` among their `events`), there only when the batch holds any. A call may be in both arrays: apply `createdCall` first. */
+            updatedCall?: components["schemas"]["CallUpdateEventDtoInt64String"][];
+        };
+        /** @description CallEventDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallEventDtoInt64String: {
+            /**
+             * @description The event’s stable id, the same in every retry and redelivery: drop an event whose eventId you have seen.
+             * @example 892505129402368
+             */
+            eventId: string;
+            /**
+             * @description The communication id of the call: pass it to Get Call (`GET /v2.0/communication/call/{communicationId}`) or, for a whole callback, to the call batch (`POST /v2.0/communication/call/batch`).
+             * @example 892505129373696
+             */
+            timelineId: string;
+            /**
+             * @description Legacy: the dialer record id of a MANUAL call (not a communication id), the log’s own id of a LOGGED one. Prefer `timelineId`.
+             * @example 400000012399
+             */
+            callId: string;
+            /**
+             * @description MANUAL: a call the dialer recorded; LOGGED: a call logged by hand.
+             * @example MANUAL
+             */
+            communicationType: components["schemas"]["CallEventType"];
+            /**
+             * @description The lead of the call.
+             * @example 100001
+             */
+            leadId: string;
+            /**
+             * @description The agent of the call.
+             * @example 100234
+             */
+            agentId: string;
+        };
+        /** @description CallUpdateEventDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        CallUpdateEventDtoInt64String: {
+            /**
+             * @description The event’s stable id, the same in every retry and redelivery: drop an event whose eventId you have seen.
+             * @example 892505129402368
+             */
+            eventId: string;
+            /**
+             * @description The communication id of the call: pass it to Get Call (`GET /v2.0/communication/call/{communicationId}`) or, for a whole callback, to the call batch (`POST /v2.0/communication/call/batch`).
+             * @example 892505129373696
+             */
+            timelineId: string;
+            /**
+             * @description Legacy: the dialer record id of a MANUAL call (not a communication id), the log’s own id of a LOGGED one. Prefer `timelineId`.
+             * @example 400000012399
+             */
+            callId: string;
+            /**
+             * @description MANUAL: a call the dialer recorded; LOGGED: a call logged by hand.
+             * @example MANUAL
+             */
+            communicationType: components["schemas"]["CallEventType"];
+            /**
+             * @description The lead of the call.
+             * @example 100001
+             */
+            leadId: string;
+            /**
+             * @description The agent of the call.
+             * @example 100234
+             */
+            agentId: string;
+            /**
+             * @description The call’s new `updateTime`, `yyyy-MM-dd HH:mm:ss` UTC, as Get Call answers it.
+             * @example 2026-11-27 10:00:05
+             */
+            updateTime: string;
+        };
+        /** @description PingCallbackDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        PingCallbackDtoInt64String: {
+            /**
+             * @description The team of the subscription.
+             * @example 1
+             */
+            teamId: string;
+            /**
+             * @description The subscription’s event list: 6, Call.
+             * @example 6
+             */
+            listId: number;
+            /** @description The test: answer 2xx and do nothing. */
+            ping: components["schemas"]["PingEventDtoInt64String"];
+        };
+        /** @description PingEventDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        PingEventDtoInt64String: {
+            /**
+             * @description The subscription pinged.
+             * @example 892505117106176
+             */
+            subscribeId: string;
+            /**
+             * @description A fresh id, never a Call event’s; the ping’s answer names it too.
+             * @example 892505301655552
+             */
+            eventId: string;
+            /**
+             * @description When it was sent, `yyyy-MM-dd HH:mm:ss` UTC.
+             * @example 2026-11-26 21:05:14
+             */
+            sentAt: string;
+        };
+        /** @description WebhookListDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        WebhookListDtoInt64String: {
+            webhooks: components["schemas"]["WebhookDtoInt64String"][];
+        };
+        /** @description WebhookDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        WebhookDtoInt64String: {
+            /** @example 892505117106176 */
+            subscribeId: string;
+            /** @example 1 */
+            teamId: string;
+            /** @example 6 */
+            listId: number;
+            /** @example https://hooks.example.com/lofty/calls */
+            callbackUrl: string;
+            /** @example 100 */
+            limit: number;
+            /**
+             * @description What it hears of: calls `created`, calls `updated`.
+             * @example [
+             *       "created"
+             *     ]
+             */
+            events: ("created" | "updated")[];
+            /**
+             * @description `string` when its callbacks write int64 values as strings; absent when they write numbers.
+             * @enum {string}
+             */
+            int64?: "string";
+            /**
+             * @description PAUSED after a day of failed deliveries, until resumed.
+             * @example ACTIVE
+             */
+            status: components["schemas"]["SubscriptionStatus"];
+            /** @description Why the subscription was paused. */
+            pausedReason?: string;
+            /** @example 2026-11-26 21:00:00 */
+            createTime: string;
+        };
+        /** @description DeletedWebhookDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        DeletedWebhookDtoInt64String: {
+            /** @example 892505117106176 */
+            subscribeId: string;
+            /** @example true */
+            deleted: boolean;
+        };
+        /** @description PingResultDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        PingResultDtoInt64String: {
+            /** @example 892505117106176 */
+            subscribeId: string;
+            /**
+             * @description The `ping.eventId` of the test callback: a fresh id, never one of a Call event.
+             * @example 892505301655552
+             */
+            eventId: string;
+            /**
+             * @description The receiver answered 2xx within the timeout.
+             * @example true
+             */
+            delivered: boolean;
+            /**
+             * @description DELIVERED, or why not: HTTP_STATUS (answered, not 2xx), REDIRECT (a 3xx: redirects are not followed), TIMEOUT (no answer in time), TARGET_REFUSED (the URL or the address its host resolves to is not allowed: no connection was made), TLS (the TLS handshake failed), CONNECTION (refused, reset, the host name does not resolve).
+             * @example DELIVERED
+             */
+            outcome: components["schemas"]["PingOutcome"];
+            /**
+             * @description The HTTP status the receiver answered, if it answered.
+             * @example 200
+             */
+            statusCode?: number;
+            /**
+             * @description From the start of the request to its answer (or failure), in ms.
+             * @example 42
+             */
+            durationMs: number;
+            /**
+             * @description Why it failed, as the delivery log tells it.
+             * @example connect ECONNREFUSED 203.0.113.7:443
+             */
+            error?: string;
+        };
+        /** @description RedeliveryDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        RedeliveryDtoInt64String: {
+            /** @example 892505117106176 */
+            subscribeId: string;
+            /**
+             * @description PAUSED: the events queued wait, with the others, until the subscription is resumed.
+             * @example ACTIVE
+             */
+            status: components["schemas"]["SubscriptionStatus"];
+            /**
+             * @description Events queued to be sent again (or still waiting for their delivery).
+             * @example 2
+             */
+            queued: number;
+            /**
+             * @description The `eventIds` asked for that are not events of this subscription of the last 7 days, in the order asked (always empty with `since`).
+             * @example []
+             */
+            notFound: string[];
+        };
+        /** @description DeliveryReportDto with its int64 values as strings of digits, as answered to `Accept: application/json; int64=string`. */
+        DeliveryReportDtoInt64String: {
+            webhook: components["schemas"]["WebhookDtoInt64String"];
             /**
              * @description Events waiting to be delivered (held ones included).
              * @example 0
@@ -1919,6 +2719,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["LeadResponseDto"];
+                    "application/json; int64=string": components["schemas"]["LeadResponseDtoInt64String"];
                 };
             };
             /** @description `MISSING_PARAMETER`: Nothing to name the lead by; `INVALID_PARAMETER`: A field is invalid; `PARAMETER_TOO_LONG`: A field is too long; `MALFORMED_JSON`: A body that is not valid JSON, nests deeper than 32 levels or holds too many members; `IDEMPOTENCY_KEY_INVALID`: An Idempotency-Key that is empty, too long or not visible ASCII */
@@ -2047,6 +2848,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["LeadResponseDto"];
+                    "application/json; int64=string": components["schemas"]["LeadResponseDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: leadId is not a positive int64; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller */
@@ -2143,6 +2945,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["LeadResponseDto"];
+                    "application/json; int64=string": components["schemas"]["LeadResponseDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: leadId is not a positive int64; `MISSING_PARAMETER`: No assignedUserId; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller; `MALFORMED_JSON`: A body that is not valid JSON, nests deeper than 32 levels or holds too many members */
@@ -2262,6 +3065,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CallResponseDto"];
+                    "application/json; int64=string": components["schemas"]["CallResponseDtoInt64String"];
                 };
             };
             /** @description Not Modified: If-None-Match names the current ETag. No body; the ETag header is the current one. */
@@ -2388,6 +3192,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CallResponseDto"];
+                    "application/json; int64=string": components["schemas"]["CallResponseDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: A field that cannot be edited, a value of the wrong type or out of range, `rateScore` on a logged call (`rateScore applies to dialer calls only: a logged call has no rating.`), or communicationId not a positive int64; `PERMISSION_DENIED`: No such call, not a call, or its lead is not manageable by the caller; `MALFORMED_JSON`: A body that is not valid JSON, nests deeper than 32 levels or holds too many members */
@@ -2549,6 +3354,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CallBatchResponseDto"];
+                    "application/json; int64=string": components["schemas"]["CallBatchResponseDtoInt64String"];
                 };
             };
             /** @description `MISSING_PARAMETER`: No ids; `INVALID_PARAMETER`: ids is not a list of 1 to 1000 items; an item that is not a positive int64 is named (`ids[3] must be a positive integer id (int64).`); `MALFORMED_JSON`: A body that is not valid JSON, nests deeper than 32 levels or holds too many members */
@@ -2650,6 +3456,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WrappedCallResponseDto"];
+                    "application/json; int64=string": components["schemas"]["WrappedCallResponseDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: callId is not a positive int64; `PERMISSION_DENIED`: No such call, not a call, or its lead is not manageable by the caller */
@@ -2780,6 +3587,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CallListResponseDto"];
+                    "application/json; int64=string": components["schemas"]["CallListResponseDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: leadId is not a positive int64; `MISSING_PARAMETER`: No leadId; `LIMIT_NOT_VALID`: limit out of range; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller */
@@ -2906,6 +3714,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CallHistoryResponseDto"];
+                    "application/json; int64=string": components["schemas"]["CallHistoryResponseDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: leadId is not a positive int64; `MISSING_PARAMETER`: No leadId; `LIMIT_NOT_VALID`: limit out of range; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller */
@@ -3013,6 +3822,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ManualLogListResponseDto"];
+                    "application/json; int64=string": components["schemas"]["ManualLogListResponseDtoInt64String"];
                 };
             };
             /** @description `MISSING_PARAMETER`: No leadId or no logType; `INVALID_PARAMETER`: offset + limit past 20000, or a parameter that cannot be read (leadId, logType, sort, ...); `LIMIT_NOT_VALID`: limit is not an integer; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller */
@@ -3112,6 +3922,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ManualLogResponseDto"];
+                    "application/json; int64=string": components["schemas"]["ManualLogResponseDtoInt64String"];
                 };
             };
             /** @description `MISSING_PARAMETER`: A required field is missing; `INVALID_PARAMETER`: A field is invalid; `PARAMETER_TOO_LONG`: A field is too long; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller; `MALFORMED_JSON`: A body that is not valid JSON, nests deeper than 32 levels or holds too many members; `IDEMPOTENCY_KEY_INVALID`: An Idempotency-Key that is empty, too long or not visible ASCII */
@@ -3226,6 +4037,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmailResponseDto"];
+                    "application/json; int64=string": components["schemas"]["EmailResponseDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: communicationId is not a positive int64; `PERMISSION_DENIED`: No such email, not an email, or its lead is not manageable by the caller */
@@ -3315,6 +4127,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["TextResponseDto"];
+                    "application/json; int64=string": components["schemas"]["TextResponseDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: communicationId is not a positive int64; `PERMISSION_DENIED`: No such text, not a text, or its lead is not manageable by the caller */
@@ -3427,6 +4240,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CallResponseDto"];
+                    "application/json; int64=string": components["schemas"]["CallResponseDtoInt64String"];
                 };
             };
             /** @description Recorded. */
@@ -3470,6 +4284,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CallResponseDto"];
+                    "application/json; int64=string": components["schemas"]["CallResponseDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: A field is invalid; `MISSING_PARAMETER`: A required field is missing; `PERMISSION_DENIED`: A lead or agent outside the client's team; `AGENT_INACTIVE`: A deactivated agent (userId or agentId); `MALFORMED_JSON`: A body that is not valid JSON, nests deeper than 32 levels or holds too many members; `IDEMPOTENCY_KEY_INVALID`: An Idempotency-Key that is empty, too long or not visible ASCII */
@@ -3644,6 +4459,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CommunicationPageDto"];
+                    "application/json; int64=string": components["schemas"]["CommunicationPageDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: A bad field, or a window over 24 hours; `MISSING_PARAMETER`: type, startTime or endTime missing; `LIMIT_NOT_VALID`: limit out of range; `MALFORMED_JSON`: A body that is not valid JSON, nests deeper than 32 levels or holds too many members */
@@ -3811,6 +4627,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CallChangePageDto"];
+                    "application/json; int64=string": components["schemas"]["CallChangePageDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: A bad cursor, since or teamView; `LIMIT_NOT_VALID`: limit out of range */
@@ -3934,6 +4751,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedWebhookDto"];
+                    "application/json; int64=string": components["schemas"]["CreatedWebhookDtoInt64String"];
                 };
             };
             /** @description `MISSING_PARAMETER`: listId or callbackUrl missing; `LIST_NOT_SUPPORTED`: Another event list; `INVALID_PARAMETER`: A callback URL that is not https or not public; `LIMIT_NOT_VALID`: limit out of range; `MALFORMED_JSON`: A body that is not valid JSON, nests deeper than 32 levels or holds too many members; `IDEMPOTENCY_KEY_INVALID`: An Idempotency-Key that is empty, too long or not visible ASCII */
@@ -4063,6 +4881,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookListDto"];
+                    "application/json; int64=string": components["schemas"]["WebhookListDtoInt64String"];
                 };
             };
             /** @description `BAD_CREDENTIALS`: Missing, invalid or expired token, or unknown or deactivated user */
@@ -4134,6 +4953,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeletedWebhookDto"];
+                    "application/json; int64=string": components["schemas"]["DeletedWebhookDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: subscribeId is not a positive int64; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller */
@@ -4226,6 +5046,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDto"];
+                    "application/json; int64=string": components["schemas"]["WebhookDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: subscribeId is not a positive int64; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller */
@@ -4304,6 +5125,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PingResultDto"];
+                    "application/json; int64=string": components["schemas"]["PingResultDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: subscribeId is not a positive int64; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller */
@@ -4396,6 +5218,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RedeliveryDto"];
+                    "application/json; int64=string": components["schemas"]["RedeliveryDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: subscribeId is not a positive int64; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller; `MISSING_PARAMETER`: Neither eventIds nor since; `INVALID_PARAMETER`: Both eventIds and since; `MALFORMED_JSON`: A body that is not valid JSON, nests deeper than 32 levels or holds too many members */
@@ -4533,6 +5356,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryReportDto"];
+                    "application/json; int64=string": components["schemas"]["DeliveryReportDtoInt64String"];
                 };
             };
             /** @description `INVALID_PARAMETER`: subscribeId is not a positive int64; `PERMISSION_DENIED`: No such resource, or its lead is not manageable by the caller */

@@ -148,7 +148,7 @@ describe('CallEditService', () => {
       },
     ]);
     expect(transactions()).toBe(1);
-    expect(edited.etag).toBe('"4"');
+    expect(edited.tag).toBe('4');
     expect(edited.call).toMatchObject({ id: 700n, callingOutcome: 'NoAnswer', rateScore: 0, note: 'First note.' });
   });
 
@@ -201,7 +201,7 @@ describe('CallEditService', () => {
       const { service, updates } = setup(dialerCall());
       const edited = await service.edit(scoped(dialerCall()), edit({ rateScore: 1 }), '"2", "3", W/"5", "x"');
       expect(updates[0].versions).toEqual([2, 3]);
-      expect(edited.etag).toBe('"4"');
+      expect(edited.tag).toBe('4');
     });
 
     it('answers 412 when the update finds another version, and writes nothing', async () => {
@@ -273,13 +273,13 @@ describe('CallEditService', () => {
       const edited = await service.edit(scoped(dialerCall()), edit({}), undefined);
       expect(transactions()).toBe(0);
       expect(feed).toEqual([]);
-      expect(edited.etag).toBe('"3"');
+      expect(edited.tag).toBe('3');
       expect(edited.call).toMatchObject({ updateTime: '2026-05-02 14:03:45', rateScore: 4 });
     });
 
     it('still checks If-Match against the version read', async () => {
       const { service } = setup(dialerCall());
-      await expect(service.edit(scoped(dialerCall()), edit({}), '"3"')).resolves.toMatchObject({ etag: '"3"' });
+      await expect(service.edit(scoped(dialerCall()), edit({}), '"3"')).resolves.toMatchObject({ tag: '3' });
       await expect(service.edit(scoped(dialerCall()), edit({}), '"2"')).rejects.toMatchObject({
         code: ErrorCode.PreconditionFailed,
       });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
-import { ifMatchTags, strongEtag } from '../common/http/conditional-requests';
+import { ifMatchTags } from '../common/http/conditional-requests';
 import { truncateCharacters } from '../common/text';
 import { formatUtc, nowToTheSecond } from '../common/utc-time';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -19,7 +19,8 @@ import { LOG_CONTENT_MAX } from './dto/manual-log.dto';
 /** A call as an edit left it: the record, as Get Call answers it, and its ETag. */
 export interface EditedCall {
   call: CallResponseDto;
-  etag: string;
+  /** The opaque tag of its ETag (see callEntityTag). */
+  tag: string;
 }
 
 /** A version as the opaque tag of a call's ETag writes it (see callEntityTag). */
@@ -113,7 +114,7 @@ function updateEvent(call: Call, updateTime: string): CallUpdated | null {
 }
 
 function edited(call: Call): EditedCall {
-  return { call: toCallResponse(call), etag: strongEtag(callEntityTag(call)) };
+  return { call: toCallResponse(call), tag: callEntityTag(call) };
 }
 
 function changed(): AppError {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { UserRoute } from '../auth/route-kinds.decorator';
-import { answerNotModified } from '../common/http/conditional-requests';
+import { answerNotModified, setEntityTag } from '../common/http/conditional-requests';
 import { AcceptsBody } from '../common/http/request-body';
 import { LeadScopedResource, LeadScopedRoute } from '../leads/lead-manage.guard';
 import { CALL_ID_IN_PATH, CALL_IN_PATH } from './call.sources';
@@ -49,7 +49,7 @@ export class CallsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CallResponseDto> {
     const edited = await this.edits.edit(found, body, ifMatch);
-    response.setHeader('ETag', edited.etag);
+    setEntityTag(response, edited.tag);
     return edited.call;
   }
 

@@ -79,7 +79,7 @@ describe('CommunicationSearchService', () => {
       limit: 10,
       pageData: [toCallResponse(logged('701')), toCallResponse(logged('702'))],
       hasMore: true,
-      asOf: NOW,
+      asOf: BigInt(NOW),
     });
     expect(asked).toEqual([
       {

@@ -59,7 +59,8 @@ export class CommunicationSearchService {
       limit,
     };
     const found = await this.read(query.type, window, caller);
-    return { offset, limit, pageData: found.entries, hasMore: found.hasMore, asOf };
+    // An int64 of the answer, written as ids are: a string when the request asks for int64 as strings.
+    return { offset, limit, pageData: found.entries, hasMore: found.hasMore, asOf: BigInt(asOf) };
   }
 
   private async read(

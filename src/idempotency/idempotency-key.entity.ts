@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Int64 } from '../common/int64';
-import { Int64Column, IntColumn, VarcharColumn } from '../database/columns';
+import { BooleanColumn, Int64Column, IntColumn, VarcharColumn } from '../database/columns';
 
 /**
  * The answer of a request that carried an Idempotency-Key and wrote something, stored in the transaction
@@ -33,6 +33,10 @@ export class IdempotencyKeyEntity {
   /** The JSON text of the answer, as it was sent. */
   @Column({ name: 'response_body', type: 'text', nullable: true })
   responseBody!: string | null;
+
+  /** Whether the answer wrote its int64 values as strings, as its request asked (`int64=string`). */
+  @BooleanColumn({ name: 'int64_strings', default: false })
+  int64Strings!: boolean;
 
   /** The answer's Location header, if it had one. */
   @VarcharColumn({ name: 'location', length: 255, nullable: true })

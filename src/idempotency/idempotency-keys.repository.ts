@@ -2,12 +2,21 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../database/database-errors';
 import { SqlReader } from '../database/sql-reader';
-import { sqlInt, sqlString, type SqlValue } from '../database/sql-values';
+import { Int64Form } from '../common/http/lossless-json';
+import { sqlBool, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
+
+/** An answer as stored: the status, the JSON text that was sent and how it wrote int64s, the Location. */
+export interface IdempotentAnswer {
+  status: number;
+  body: string;
+  int64: Int64Form;
+  location: string | null;
+}
 
 /** A key as stored: its answer is null while the transaction that took the key has not stored it yet. */
 export interface IdempotencyKeyRecord {
   fingerprint: string;
-  answer: { status: number; body: string; location: string | null } | null;
+  answer: IdempotentAnswer | null;
   /** Epoch ms. */
   expiresMs: number;
 }
@@ -26,16 +35,19 @@ interface KeyRow {
   fingerprint: SqlValue;
   status_code: SqlValue;
   response_body: SqlValue;
+  int64_strings: SqlValue;
   location: SqlValue;
   expires_ms: SqlValue;
 }
 
 const FIND_SQL =
-  'SELECT fingerprint, status_code, response_body, location, expires_ms FROM idempotency_keys WHERE key_hash = ?';
+  'SELECT fingerprint, status_code, response_body, int64_strings, location, expires_ms FROM idempotency_keys ' +
+  'WHERE key_hash = ?';
 const CLAIM_SQL =
   'INSERT INTO idempotency_keys (key_hash, caller, route, fingerprint, status_code, response_body, location, ' +
   'created_ms, expires_ms) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, ?)';
-const STORE_SQL = 'UPDATE idempotency_keys SET status_code = ?, response_body = ?, location = ? WHERE key_hash = ?';
+const STORE_SQL =
+  'UPDATE idempotency_keys SET status_code = ?, response_body = ?, int64_strings = ?, location = ? WHERE key_hash = ?';
 const FORGET_SQL = 'DELETE FROM idempotency_keys WHERE key_hash = ? AND expires_ms <= ?';
 
 /** The idempotency_keys table. */
@@ -49,7 +61,15 @@ export class IdempotencyKeysRepository {
     const status = sqlInt(row.status_code);
     return {
       fingerprint: String(row.fingerprint),
-      answer: status === null ? null : { status, body: String(row.response_body), location: sqlString(row.location) },
+      answer:
+        status === null
+          ? null
+          : {
+              status,
+              body: String(row.response_body),
+              int64: sqlBool(row.int64_strings) ? Int64Form.String : Int64Form.Number,
+              location: sqlString(row.location),
+            },
       expiresMs: Number(row.expires_ms),
     };
   }
@@ -76,12 +96,9 @@ export class IdempotencyKeysRepository {
     }
   }
 
-  async storeAnswer(
-    manager: EntityManager,
-    keyHash: string,
-    answer: { status: number; body: string; location: string | null },
-  ): Promise<void> {
-    await manager.query(STORE_SQL, [answer.status, answer.body, answer.location, keyHash]);
+  async storeAnswer(manager: EntityManager, keyHash: string, answer: IdempotentAnswer): Promise<void> {
+    const strings = answer.int64 === Int64Form.String ? 1 : 0;
+    await manager.query(STORE_SQL, [answer.status, answer.body, strings, answer.location, keyHash]);
   }
 
   /** Deletes the key if it has expired by `nowMs` (another request may have taken it afresh meanwhile). */

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { Int64Form } from '../common/http/lossless-json';
 import { keyHash, requestFingerprint } from './idempotency-key';
 import { IdempotencyInterceptor, IdempotencyOf } from './idempotency.interceptor';
 import { IdempotencyKeyTaken, type IdempotencyService, type StoredAnswer } from './idempotency.service';
@@ -40,7 +41,13 @@ describe('IdempotencyInterceptor', () => {
   const find = jest.fn<Promise<StoredAnswer | null>, unknown[]>();
   const interceptor = new IdempotencyInterceptor({ find } as unknown as IdempotencyService);
   let request: Request;
-  let response: { statusCode: number; headers: Record<string, string>; status: jest.Mock; setHeader: jest.Mock };
+  let response: {
+    statusCode: number;
+    headers: Record<string, string>;
+    status: jest.Mock;
+    setHeader: jest.Mock;
+    getHeader: jest.Mock;
+  };
 
   const context = () =>
     ({ switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) }) as ExecutionContext;
@@ -53,6 +60,7 @@ describe('IdempotencyInterceptor', () => {
     fingerprint: requestFingerprint(ROUTE, BODY),
     status: 200,
     body: '{"logType":{"id":563172647619609}}',
+    int64: Int64Form.Number,
     location: null,
     ...overrides,
   });
@@ -69,9 +77,10 @@ describe('IdempotencyInterceptor', () => {
       body: BODY,
       user: caller,
     } as unknown as Request;
-    response = { statusCode: 200, headers: {}, status: jest.fn(), setHeader: jest.fn() };
+    response = { statusCode: 200, headers: {}, status: jest.fn(), setHeader: jest.fn(), getHeader: jest.fn() };
     response.status.mockImplementation((status: number) => (response.statusCode = status));
     response.setHeader.mockImplementation((name: string, value: string) => (response.headers[name] = value));
+    response.getHeader.mockImplementation((name: string) => response.headers[name]);
   });
 
   it('leaves a request without the header as it is', async () => {
@@ -98,8 +107,15 @@ describe('IdempotencyInterceptor', () => {
       route: ROUTE,
       fingerprint: requestFingerprint(ROUTE, BODY),
       status: 200,
+      int64: Int64Form.Number,
     });
     expect(response.headers['Idempotent-Replayed']).toBeUndefined();
+  });
+
+  it('hands the handler the int64 form the request asks for, for its answer to be stored as it is sent', async () => {
+    request.headers.accept = 'application/json; int64=string';
+    await intercept(handled());
+    expect(idempotencyOf(request)).toMatchObject({ int64: Int64Form.String });
   });
 
   it('files a client token’s keys under the client', async () => {
@@ -118,7 +134,14 @@ describe('IdempotencyInterceptor', () => {
       'Idempotent-Replayed': 'true',
       Location: '/v2.0/communication/call/1',
       'Content-Type': 'application/json; charset=utf-8',
+      Vary: 'Accept',
     });
+  });
+
+  it('replays an answer as it was sent, its int64 values as strings when its request asked, whatever the retry asks', async () => {
+    find.mockResolvedValue(stored({ body: '{"logType":{"id":"563172647619609"}}', int64: Int64Form.String }));
+    await expect(intercept(handled())).resolves.toBe('{"logType":{"id":"563172647619609"}}');
+    expect(response.headers['Content-Type']).toBe('application/json; charset=utf-8; int64=string');
   });
 
   it('refuses the key stored for another request with IDEMPOTENCY_KEY_REUSED', async () => {

@@ -10,6 +10,7 @@ import { catchError, from, type Observable, of, throwError } from 'rxjs';
 import { principalOf } from '../auth/current-principal.decorator';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { int64FormOf, jsonContentType, varyOnAccept } from '../common/http/int64-representation';
 import {
   callerOf,
   IDEMPOTENCY_KEY_HEADER,
@@ -31,9 +32,10 @@ type KeyedRequest = Request & { [KEYED]?: IdempotentRequest };
 
 /**
  * Answers a request with an Idempotency-Key from the answer stored under the key, when there is one: the
- * same status, body and Location, with `Idempotent-Replayed: true`, and nothing written. The same key with
- * another body or on another route is refused. Otherwise the handler runs, and the service it calls stores
- * its answer (see {@link IdempotencyOf}). A request without the header is left as it is.
+ * same status, body, Content-Type (int64 values as they were written, whatever the retry's Accept) and Location,
+ * with `Idempotent-Replayed: true`, and nothing written. The same key with another body or on another route is
+ * refused. Otherwise the handler runs, and the service it calls stores its answer (see {@link IdempotencyOf}). A
+ * request without the header is left as it is.
  *
  * It runs after the guards (a replay is for a caller who may still call the route) and before validation:
  * a refused request writes nothing and stores nothing, so that it can be corrected and sent with its key.
@@ -57,6 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       fingerprint: requestFingerprint(route, request.body),
       // Nest set the route's status before the interceptors ran.
       status: response.statusCode,
+      int64: int64FormOf(request),
     };
     const stored = await this.idempotency.find(keyed);
     if (stored !== null) return of(replay(response, keyed, stored));
@@ -84,7 +87,9 @@ function replay(response: Response, keyed: IdempotentRequest, stored: StoredAnsw
   response.status(stored.status);
   response.setHeader(REPLAYED_HEADER, 'true');
   if (stored.location !== null) response.setHeader('Location', stored.location);
-  response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  // As it was sent: its int64 values as the first request asked, which its Content-Type says.
+  response.setHeader('Content-Type', jsonContentType(stored.int64));
+  varyOnAccept(response);
   return stored.body;
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { Int64Form } from '../common/http/lossless-json';
 import type { TransactionRunner } from '../database/transaction-runner';
 import type { IdempotencyKeyRecord, IdempotencyKeysRepository, NewIdempotencyKey } from './idempotency-keys.repository';
 import { IdempotencyKeyTaken, IdempotencyService, type IdempotentRequest, KEEP_MS } from './idempotency.service';
@@ -11,6 +12,7 @@ const request: IdempotentRequest = {
   route: 'POST /v1.0/logType',
   fingerprint: 'f'.repeat(64),
   status: 200,
+  int64: Int64Form.Number,
 };
 
 interface StoredKey extends NewIdempotencyKey {
@@ -72,7 +74,7 @@ class InMemoryKeys implements Pick<
       fingerprint: request.fingerprint,
       createdMs: NOW - 1000,
       expiresMs: NOW + 1,
-      answer: { status: 201, body: '{"id":1}', location: '/v2.0/communication/call/1' },
+      answer: { status: 201, body: '{"id":1}', int64: Int64Form.Number, location: '/v2.0/communication/call/1' },
       manager: {} as EntityManager,
       ...fields,
     });
@@ -128,8 +130,25 @@ describe('IdempotencyService', () => {
         fingerprint: request.fingerprint,
         createdMs: NOW,
         expiresMs: NOW + KEEP_MS,
-        answer: { status: 200, body: '{"logType":{"id":9007199254740993,"content":"é"}}', location: null },
+        answer: {
+          status: 200,
+          body: '{"logType":{"id":9007199254740993,"content":"é"}}',
+          int64: Int64Form.Number,
+          location: null,
+        },
         manager: transactions[0],
+      });
+    });
+
+    it('stores the answer with its int64 values as strings when the request asked for them', async () => {
+      await service.run({ ...request, int64: Int64Form.String }, () =>
+        Promise.resolve({ id: 9007199254740993n, n: 2 }),
+      );
+      expect(keys.rows.get(request.keyHash)?.answer).toEqual({
+        status: 200,
+        body: '{"id":"9007199254740993","n":2}',
+        int64: Int64Form.String,
+        location: null,
       });
     });
 
@@ -139,7 +158,12 @@ describe('IdempotencyService', () => {
         () => Promise.resolve({ id: 7n }),
         (answer) => `/calls/${answer.id}`,
       );
-      expect(keys.rows.get(request.keyHash)?.answer).toEqual({ status: 200, body: '{"id":7}', location: '/calls/7' });
+      expect(keys.rows.get(request.keyHash)?.answer).toEqual({
+        status: 200,
+        body: '{"id":7}',
+        int64: Int64Form.Number,
+        location: '/calls/7',
+      });
     });
 
     it('answers a key taken by a request that committed with IdempotencyKeyTaken, doing no work', async () => {
@@ -171,11 +195,12 @@ describe('IdempotencyService', () => {
 
     it('answers the stored answer of a key within its 24 h', async () => {
       keys.put(request.keyHash);
-      keys.put('b'.repeat(64), { answer: { status: 200, body: '{"id":2}', location: null } });
+      keys.put('b'.repeat(64), { answer: { status: 200, body: '{"id":2}', int64: Int64Form.Number, location: null } });
       await expect(service.find(request)).resolves.toEqual({
         fingerprint: request.fingerprint,
         status: 201,
         body: '{"id":1}',
+        int64: Int64Form.Number,
         location: '/v2.0/communication/call/1',
       });
     });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { stringifyJson } from '../common/http/lossless-json';
+import { Int64Form, stringifyJson } from '../common/http/lossless-json';
 import { TransactionRunner } from '../database/transaction-runner';
-import { IdempotencyKeysRepository } from './idempotency-keys.repository';
+import { type IdempotentAnswer, IdempotencyKeysRepository } from './idempotency-keys.repository';
 
 /** How long a stored answer is replayed; after that the key is forgotten. */
 export const KEEP_MS = 24 * 3_600_000;
@@ -22,15 +22,13 @@ export interface IdempotentRequest {
   fingerprint: string;
   /** The status the route answers a write with (its @HttpCode, 201 for a POST without one). */
   status: number;
+  /** How the answer writes int64 values, as the request's Accept asked. */
+  int64: Int64Form;
 }
 
-/** An answer stored under a key. */
-export interface StoredAnswer {
+/** An answer stored under a key: the JSON text that was sent, as it was sent. */
+export interface StoredAnswer extends IdempotentAnswer {
   fingerprint: string;
-  status: number;
-  /** The JSON text that was sent. */
-  body: string;
-  location: string | null;
 }
 
 /**
@@ -97,7 +95,8 @@ export class IdempotencyService {
       const answer = await work(manager);
       await this.keys.storeAnswer(manager, keyHash, {
         status: request.status,
-        body: stringifyJson(answer),
+        body: stringifyJson(answer, request.int64),
+        int64: request.int64,
         location: locate === undefined ? null : locate(answer),
       });
       return answer;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { Int64Form } from '../common/http/lossless-json';
 import { InMemoryEvents, InMemorySubscriptions, WebhookTables } from '../../test/support/in-memory-webhooks';
 import type { IdGenerator } from '../database/id-generator';
 import type { LeadsService } from '../leads/leads.service';
@@ -95,6 +96,19 @@ describe('CallEventsOutbox', () => {
       `{"eventId":${event.eventId},"timelineId":9007199254740995,"callId":9223372036854775807,` +
         '"communicationType":"MANUAL","leadId":9007199254740993,"agentId":9007199254740997}',
     );
+  });
+
+  it('writes the ids as strings for a subscription that asked for them, as numbers for the others', async () => {
+    const strings = tables.subscribe({ teamId: TEAM, userId: '100234', int64: Int64Form.String });
+    const numbers = tables.subscribe({ teamId: TEAM, userId: '100234' });
+    tables.leadRecipients.set(LEAD, { teamId: TEAM, userIds: ['100234'] });
+    await outbox.record(manager, call);
+    const [asStrings] = tables.eventsOf(strings.id);
+    expect(asStrings.payload).toBe(
+      `{"eventId":"${asStrings.eventId}","timelineId":"9007199254740995","callId":"9223372036854775807",` +
+        '"communicationType":"MANUAL","leadId":"9007199254740993","agentId":"9007199254740997"}',
+    );
+    expect(tables.eventsOf(numbers.id)[0].payload).toBe(asStrings.payload.replace(/"(\d+)"/g, '$1'));
   });
 
   it('holds the event of a paused subscription until it is resumed', async () => {

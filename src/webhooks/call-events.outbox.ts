@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { stringifyJson } from '../common/http/lossless-json';
+import { Int64Form, stringifyJson } from '../common/http/lossless-json';
 import { type Int64, toJsonInt64 } from '../common/int64';
 import { IdGenerator } from '../database/id-generator';
 import { LeadsService } from '../leads/leads.service';
@@ -69,7 +69,7 @@ export class CallEventsOutbox {
     );
     if (subscriptions.length === 0) return;
     const eventId = this.ids.next();
-    const payload = stringifyJson({
+    const event = {
       eventId: toJsonInt64(eventId),
       timelineId: toJsonInt64(call.timelineId),
       callId: toJsonInt64(call.callId),
@@ -77,7 +77,11 @@ export class CallEventsOutbox {
       leadId: toJsonInt64(call.leadId),
       agentId: toJsonInt64(call.agentId),
       ...('updateTime' in call ? { updateTime: call.updateTime } : {}),
-    } satisfies CallEventDto | CallUpdateEventDto);
+    } satisfies CallEventDto | CallUpdateEventDto;
+    // Stored as each subscription's callbacks write it: int64 values as numbers, or as strings when it asked.
+    const numbers = stringifyJson(event);
+    const asStrings = (subscription: { int64: Int64Form }) => subscription.int64 === Int64Form.String;
+    const strings = subscriptions.some(asStrings) ? stringifyJson(event, Int64Form.String) : numbers;
     const now = this.clock.now();
     await this.events.insert(
       manager,
@@ -85,7 +89,7 @@ export class CallEventsOutbox {
         id: this.ids.next(),
         eventId,
         subscriptionId: subscription.id,
-        payload,
+        payload: asStrings(subscription) ? strings : numbers,
         kind,
         held: subscription.paused,
         createdMs: now,

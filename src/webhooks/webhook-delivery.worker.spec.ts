@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { InMemoryEvents, InMemorySubscriptions, WebhookTables } from '../../test/support/in-memory-webhooks';
+import { Int64Form } from '../common/http/lossless-json';
 import { loadAppConfig } from '../config/app-config';
 import type { IdGenerator } from '../database/id-generator';
 import type { TransactionRunner } from '../database/transaction-runner';
@@ -102,6 +103,15 @@ describe('WebhookDeliveryWorker', () => {
     }
     expect(tables.deliveries).toEqual([
       expect.objectContaining({ subscriptionId: subscription.id, eventCount: 2, statusCode: 200, success: true }),
+    ]);
+  });
+
+  it('writes the teamId of a subscription of int64 strings as a string, as its stored payloads are', async () => {
+    const subscription = tables.subscribe({ teamId: '9007199254740993', int64: Int64Form.String });
+    tables.event(subscription.id, { createdMs: NOW - 1, payload: '{"eventId":"1"}' });
+    await worker.runOnce();
+    expect(posted.map((callback) => callback.body)).toEqual([
+      '{"teamId":"9007199254740993","listId":6,"createdCall":[{"eventId":"1"}]}',
     ]);
   });
 

@@ -3,6 +3,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { settlesWithin, withDeadline } from '../common/deadline';
+import { type Int64Form, stringifyJson } from '../common/http/lossless-json';
+import { type Int64, toJsonInt64 } from '../common/int64';
 import { APP_CONFIG, type AppConfig, type WebhookConfig } from '../config/app-config';
 import { databaseTimeout, isDatabaseUnavailable, isForeignKeyViolation } from '../database/database-errors';
 import { IdGenerator } from '../database/id-generator';
@@ -285,8 +287,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   }
 
   private post(batch: ClaimedEvent[]): Promise<SendResult> {
-    const { teamId, listId, callbackUrl, secret } = batch[0];
-    const body = callbackBody(teamId, listId, batch);
+    const { teamId, listId, callbackUrl, secret, int64 } = batch[0];
+    const body = callbackBody(teamId, listId, batch, int64);
     const timestamp = Math.floor(this.clock.now() / 1000);
     return this.sender.send(callbackUrl, body, callbackHeaders(secret, timestamp, body, this.ids.next()));
   }
@@ -378,17 +380,19 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 /**
  * The Call callback of a batch (`CallCallbackDto` of the document): its creations in `createdCall` (always there,
  * empty or not) and, when it holds any, its updates in `updatedCall`, each in the batch's order. The payloads are
- * stored as JSON already, int64 ids exact: the body is assembled, not re-serialized.
+ * stored as JSON already, int64 ids exact and in the subscription's form (numbers, or strings): the body is
+ * assembled, not re-serialized, and its `teamId` written in that form too.
  */
 export function callbackBody(
-  teamId: string,
+  teamId: Int64,
   listId: number,
   batch: readonly Pick<ClaimedEvent, 'kind' | 'payload'>[],
+  int64: Int64Form,
 ): string {
   const created = batch.filter((event) => event.kind !== CallEventKind.Updated).map((event) => event.payload);
   const updated = batch.filter((event) => event.kind === CallEventKind.Updated).map((event) => event.payload);
   return (
-    `{"teamId":${teamId},"listId":${listId},"createdCall":[${created.join(',')}]` +
+    `{"teamId":${stringifyJson(toJsonInt64(teamId), int64)},"listId":${listId},"createdCall":[${created.join(',')}]` +
     `${updated.length === 0 ? '' : `,"updatedCall":[${updated.join(',')}]`}}`
   );
 }

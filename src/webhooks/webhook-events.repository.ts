@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Int64Form } from '../common/http/lossless-json';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
 import { sqlBool, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
 import { type CallEventKind, EventStatus, WebhookEventEntity } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
+import { int64FormOfRow } from './webhook-subscriptions.repository';
 
 /**
  * How long delivered events and delivery records are kept (pruned by when they were sent or attempted, so every
@@ -53,6 +55,8 @@ export interface ClaimedEvent {
   secret: string;
   teamId: Int64;
   listId: number;
+  /** How the subscription's callbacks write int64 values (its events' payloads are stored so). */
+  int64: Int64Form;
 }
 
 export interface ClaimRequest {
@@ -102,6 +106,7 @@ interface ClaimedRow {
   secret: SqlValue;
   team_id: SqlValue;
   list_id: SqlValue;
+  int64_strings: SqlValue;
 }
 
 interface DeliveryRow {
@@ -190,7 +195,8 @@ export class WebhookEventsRepository {
     const rows = await this.sql.queryIn<ClaimedRow>(
       manager,
       'SELECT e.id, e.subscription_id, e.payload, e.kind, e.attempts, s.callback_url, s.batch_limit, s.secret, s.team_id, ' +
-        `s.list_id FROM webhook_events e JOIN webhook_subscriptions s ON s.id = e.subscription_id WHERE e.id IN (${marks(ids)}) ` +
+        's.list_id, s.int64_strings FROM webhook_events e JOIN webhook_subscriptions s ON s.id = e.subscription_id ' +
+        `WHERE e.id IN (${marks(ids)}) ` +
         'ORDER BY e.subscription_id, e.id',
       ids,
     );
@@ -206,6 +212,7 @@ export class WebhookEventsRepository {
       secret: String(row.secret),
       teamId: String(row.team_id),
       listId: Number(row.list_id),
+      int64: int64FormOfRow(row.int64_strings),
     }));
   }
 

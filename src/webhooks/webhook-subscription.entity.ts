@@ -58,6 +58,10 @@ export class WebhookSubscriptionEntity {
   @BooleanColumn({ name: 'on_updated', default: false })
   onUpdated!: boolean;
 
+  /** Whether its callbacks write int64 values as strings (`int64: "string"`) rather than as numbers. */
+  @BooleanColumn({ name: 'int64_strings', default: false })
+  int64Strings!: boolean;
+
   /** The HMAC-SHA256 key of the callbacks' signatures, shown to the subscriber once. */
   @VarcharColumn({ name: 'secret', length: 64 })
   secret!: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Int64Form } from '../common/http/lossless-json';
 import type { Int64 } from '../common/int64';
 import { SqlReader } from '../database/sql-reader';
 import { sqlBool, sqlDateTime, sqlInt, sqlString, type SqlValue } from '../database/sql-values';
@@ -17,6 +18,8 @@ export interface WebhookSubscription {
   batchLimit: number;
   /** What it hears of: calls created, calls updated (at least one of them). */
   events: CallEventKind[];
+  /** How its callbacks write int64 values. */
+  int64: Int64Form;
   status: SubscriptionStatus;
   pausedReason: string | null;
   /** UTC, `yyyy-MM-dd HH:mm:ss`. */
@@ -37,13 +40,15 @@ interface SubscriptionRow {
   batch_limit: SqlValue;
   on_created: SqlValue;
   on_updated: SqlValue;
+  int64_strings: SqlValue;
   status: SqlValue;
   paused_reason: SqlValue;
   created_at: SqlValue;
 }
 
 const COLUMNS =
-  'id, team_id, user_id, list_id, callback_url, batch_limit, on_created, on_updated, status, paused_reason, created_at';
+  'id, team_id, user_id, list_id, callback_url, batch_limit, on_created, on_updated, int64_strings, status, ' +
+  'paused_reason, created_at';
 /** The column that says whether a subscription hears of an event of this kind. */
 const HEARS: Record<CallEventKind, string> = {
   [CallEventKind.Created]: 's.on_created',
@@ -82,7 +87,7 @@ export class WebhookSubscriptionsRepository {
 
   /**
    * The subscriptions of these users of the team to the list that hear of events of this kind, each with whether it
-   * is paused, read in the transaction that writes the event.
+   * is paused and how its callbacks write int64 values, read in the transaction that writes the event.
    */
   async findForUsers(
     manager: EntityManager,
@@ -90,23 +95,28 @@ export class WebhookSubscriptionsRepository {
     listId: number,
     userIds: readonly Int64[],
     kind: CallEventKind,
-  ): Promise<{ id: Int64; paused: boolean }[]> {
+  ): Promise<{ id: Int64; paused: boolean; int64: Int64Form }[]> {
     if (userIds.length === 0) return [];
-    const rows = await this.sql.queryIn<{ id: SqlValue; status: SqlValue }>(
+    const rows = await this.sql.queryIn<{ id: SqlValue; status: SqlValue; int64_strings: SqlValue }>(
       manager,
-      'SELECT s.id, s.status FROM webhook_subscriptions s WHERE s.team_id = ? AND s.list_id = ? ' +
+      'SELECT s.id, s.status, s.int64_strings FROM webhook_subscriptions s WHERE s.team_id = ? AND s.list_id = ? ' +
         `AND s.user_id IN (${userIds.map(() => '?').join(', ')}) AND ${HEARS[kind]} = 1 ORDER BY s.id`,
       [teamId, listId, ...userIds],
     );
-    return rows.map((row) => ({ id: String(row.id), paused: row.status === SubscriptionStatus.Paused }));
+    return rows.map((row) => ({
+      id: String(row.id),
+      paused: row.status === SubscriptionStatus.Paused,
+      int64: int64FormOfRow(row.int64_strings),
+    }));
   }
 
   async insert(manager: EntityManager, subscription: NewWebhookSubscription): Promise<void> {
-    const { events, ...fields } = subscription;
+    const { events, int64, ...fields } = subscription;
     await manager.insert(WebhookSubscriptionEntity, {
       ...fields,
       onCreated: events.includes(CallEventKind.Created),
       onUpdated: events.includes(CallEventKind.Updated),
+      int64Strings: int64 === Int64Form.String,
       status: SubscriptionStatus.Active,
       pausedReason: null,
       failingSinceMs: null,
@@ -178,8 +188,14 @@ function toSubscription(row: SubscriptionRow): WebhookSubscription {
       ...(sqlBool(row.on_created) ? [CallEventKind.Created] : []),
       ...(sqlBool(row.on_updated) ? [CallEventKind.Updated] : []),
     ],
+    int64: int64FormOfRow(row.int64_strings),
     status: row.status as SubscriptionStatus,
     pausedReason: sqlString(row.paused_reason),
     createdAt: sqlDateTime(row.created_at) as string,
   };
+}
+
+/** The form of a subscription's int64 values, from its `int64_strings` column (shared with the events' claim). */
+export function int64FormOfRow(strings: SqlValue): Int64Form {
+  return sqlBool(strings) ? Int64Form.String : Int64Form.Number;
 }

@@ -1,3 +1,4 @@
+import { Int64Form } from '../common/http/lossless-json';
 import { toCreatedWebhookDto, toDeliveryDto, toWebhookDto } from './webhook.mapper';
 import { CallEventKind } from './webhook-event.entity';
 import { SubscriptionStatus } from './webhook-subscription.entity';
@@ -11,6 +12,7 @@ const subscription: WebhookSubscription = {
   callbackUrl: 'https://hooks.example.com/calls',
   batchLimit: 100,
   events: [CallEventKind.Updated],
+  int64: Int64Form.Number,
   status: SubscriptionStatus.Active,
   pausedReason: null,
   createdAt: '2026-11-26 21:00:00',
@@ -39,6 +41,17 @@ describe('webhook mapper', () => {
       'status',
       'createTime',
     ]);
+  });
+
+  it('says that a subscription writes int64 values as strings, after its events, and nothing of numbers', () => {
+    expect(Object.entries(toWebhookDto({ ...subscription, int64: Int64Form.String })).slice(5, 7)).toEqual([
+      ['events', ['updated']],
+      ['int64', 'string'],
+    ]);
+    expect(
+      toCreatedWebhookDto({ ...subscription, int64: Int64Form.String, secret: 's', createdAt: new Date(0) }),
+    ).toEqual(expect.objectContaining({ int64: 'string' }));
+    expect(toWebhookDto(subscription)).not.toHaveProperty('int64');
   });
 
   it('tells why a paused subscription was paused, before its creation time', () => {

@@ -1,10 +1,14 @@
+import { Int64Form } from '../common/http/lossless-json';
 import { toJsonInt64 } from '../common/int64';
 import { formatUtc } from '../common/utc-time';
 import type { CreatedWebhookDto, DeliveryDto, WebhookDto } from './dto/webhook.dto';
 import type { WebhookDelivery } from './webhook-events.repository';
 import type { NewWebhookSubscription, WebhookSubscription } from './webhook-subscriptions.repository';
 
-type WebhookFields = Pick<WebhookSubscription, 'id' | 'teamId' | 'listId' | 'callbackUrl' | 'batchLimit' | 'events'>;
+type WebhookFields = Pick<
+  WebhookSubscription,
+  'id' | 'teamId' | 'listId' | 'callbackUrl' | 'batchLimit' | 'events' | 'int64'
+>;
 
 /** The fields every answer about a subscription starts with, in their order. */
 function webhookFields(subscription: WebhookFields) {
@@ -15,6 +19,8 @@ function webhookFields(subscription: WebhookFields) {
     callbackUrl: subscription.callbackUrl,
     limit: subscription.batchLimit,
     events: [...subscription.events],
+    // Only when asked: the answers about a subscription of numbers, the default, stay as they were.
+    ...(subscription.int64 === Int64Form.String ? { int64: Int64Form.String as const } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { Int64Form } from '../common/http/lossless-json';
 import { loadAppConfig } from '../config/app-config';
 import type { IdGenerator } from '../database/id-generator';
 import type { TransactionRunner } from '../database/transaction-runner';
@@ -106,6 +107,21 @@ describe('WebhooksService', () => {
       await expect(
         service.subscribe(agent, { listId: 6, callbackUrl: 'https://8.8.8.8/hooks', limit: 5000 }, null),
       ).resolves.toMatchObject({ limit: 5000 });
+    });
+
+    it('keeps the int64 form asked for, and says so in its answers; numbers by default', async () => {
+      const created = await service.subscribe(
+        agent,
+        { listId: 6, callbackUrl: 'https://8.8.8.8/hooks', int64: Int64Form.String },
+        null,
+      );
+      expect(created).toMatchObject({ int64: 'string' });
+      expect(tables.subscriptions.get(String(created.subscribeId))?.int64).toBe(Int64Form.String);
+      const byDefault = await service.subscribe(agent, { listId: 6, callbackUrl: 'https://8.8.8.8/hooks' }, null);
+      expect(tables.subscriptions.get(String(byDefault.subscribeId))?.int64).toBe(Int64Form.Number);
+      await expect(service.list(agent)).resolves.toMatchObject({
+        webhooks: [{ int64: 'string' }, expect.not.objectContaining({ int64: expect.anything() as unknown })],
+      });
     });
 
     it('refuses another event list with LIST_NOT_SUPPORTED', async () => {
@@ -321,6 +337,16 @@ describe('WebhooksService', () => {
       };
       expect(verifyCallback('whsec_test', headers, callback.body, Math.floor(NOW / 1000))).toBe(true);
       expect(callback.headers['X-Webhook-Delivery']).toMatch(/^\d+$/);
+    });
+
+    it('writes the ping’s ids as strings for a subscription that asked for them', async () => {
+      const subscription = tables.subscribe({ userId: agent.userId, int64: Int64Form.String });
+      const result = await service.ping(agent, subscription.id);
+      expect(sender.sent[0].body).toMatch(
+        new RegExp(
+          `^\\{"teamId":"1","listId":6,"ping":\\{"subscribeId":"${subscription.id}","eventId":"${result.eventId}",`,
+        ),
+      );
     });
 
     it('waits as long as a delivery, unless the request’s deadline would cut its answer off', async () => {

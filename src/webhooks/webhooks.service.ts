@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
-import { stringifyJson } from '../common/http/lossless-json';
+import { Int64Form, stringifyJson } from '../common/http/lossless-json';
 import { type Int64, toJsonInt64 } from '../common/int64';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IdGenerator } from '../database/id-generator';
@@ -103,6 +103,7 @@ export class WebhooksService {
       batchLimit: input.limit ?? DEFAULT_BATCH_LIMIT,
       // In one order, whatever the order asked: as the subscription is listed later.
       events: CALL_EVENT_KINDS.filter((kind) => (input.events ?? DEFAULT_EVENTS).includes(kind)),
+      int64: input.int64 ?? Int64Form.Number,
       secret: `whsec_${randomBytes(24).toString('base64url')}`,
       createdAt: nowToTheSecond(),
     };
@@ -165,15 +166,18 @@ export class WebhooksService {
     if (secret === null) throw new AppError(ErrorCode.PermissionDenied);
     const eventId = this.ids.next();
     const now = this.clock.now();
-    const body = stringifyJson({
-      teamId: toJsonInt64(subscription.teamId),
-      listId: subscription.listId,
-      ping: {
-        subscribeId: toJsonInt64(subscription.id),
-        eventId: toJsonInt64(eventId),
-        sentAt: formatUtc(new Date(now)),
-      },
-    } satisfies PingCallbackDto);
+    const body = stringifyJson(
+      {
+        teamId: toJsonInt64(subscription.teamId),
+        listId: subscription.listId,
+        ping: {
+          subscribeId: toJsonInt64(subscription.id),
+          eventId: toJsonInt64(eventId),
+          sentAt: formatUtc(new Date(now)),
+        },
+      } satisfies PingCallbackDto,
+      subscription.int64,
+    );
     const timestamp = Math.floor(now / 1000);
     const result = await this.sender.send(
       subscription.callbackUrl,

@@ -3,19 +3,24 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { CALLS, DIALER_CALL_JSON, PERMISSION_DENIED_JSON, USERS } from '../support/demo';
+import { BIG_ID_CALL_JSON, CALLS, DIALER_CALL_JSON, PERMISSION_DENIED_JSON, USERS } from '../support/demo';
 import { skipNote } from '../support/skip-note';
 import { createTestApp, TestApp } from '../support/test-app';
 import { type Browser, chromiumMissing, launchChromium } from './browser';
 
 /**
  * Swagger UI as a person uses it, in a real browser under the service's own security headers: authorize with a
- * bearer token, try Get Call on a call of the demo data set, then on a call that does not exist.
+ * bearer token, try Get Call on a call of the demo data set, on the call above 2^53 (shown exactly: the page asks for
+ * int64 values as strings), then on a call that does not exist.
  */
 
 const SCREENSHOTS = path.resolve(__dirname, '../../artifacts/screenshots');
 const GET_CALL = '#operations-Calls-getCall';
 const MISSING_CALL = '563172647619999';
+const INT64_STRINGS = 'application/json; int64=string';
+/** A record of the API with its ids as strings, as the page asks for it. */
+const withIdsAsStrings = (json: string) =>
+  json.replace(/"(id|dialerCallRecordId|userId|leadId|agentId)":(\d+)/g, '"$1":"$2"');
 
 // Generous for a busy 2-core CI machine, but bounded: a stuck page fails the test instead of hanging the run.
 const LAUNCH_TIMEOUT_MS = 60_000;
@@ -63,7 +68,7 @@ describeInBrowser('Swagger UI in a browser', () => {
   }, SETUP_TIMEOUT_MS);
 
   it(
-    'authorizes with a bearer token, gets call 563172647619608 (200), and is denied a call that does not exist (400)',
+    'authorizes with a bearer token, gets call 563172647619608 (200) and 9007199254740993 shown exactly, and is denied a call that does not exist (400)',
     async () => {
       const page = await context.newPage();
       const token = t.token(USERS.agent);
@@ -78,19 +83,30 @@ describeInBrowser('Swagger UI in a browser', () => {
         const found = await execute(page, getCall, CALLS.dialer);
         expect(found.requestUrl).toBe(`${baseUrl}/v2.0/communication/call/${CALLS.dialer}`);
         expect(found.sentAuthorization).toBe(`Bearer ${token}`);
+        expect(found.sentAccept).toBe(INT64_STRINGS);
         expect(found.status).toBe('200');
-        // The record exactly as the API answers it, the ids as exact int64 numbers.
-        expect(found.body).toContain('"id": 563172647619608,');
-        expect(found.body).toContain('"dialerCallRecordId": 400000012345,');
-        expect(JSON.parse(found.body)).toEqual(JSON.parse(DIALER_CALL_JSON));
+        // The record exactly as the API answers it, the ids as exact int64 values (strings: the page asks so).
+        expect(found.body).toContain('"id": "563172647619608",');
+        expect(found.body).toContain('"dialerCallRecordId": "400000012345",');
+        expect(JSON.parse(found.body)).toEqual(JSON.parse(withIdsAsStrings(DIALER_CALL_JSON)));
         await getCall.screenshot({ path: screenshot('2-get-call-200') });
+
+        // Above 2^53: what JSON.parse would round to 9007199254740992 is shown as it is.
+        const big = await execute(page, getCall, CALLS.above2To53);
+        expect(big.sentAccept).toBe(INT64_STRINGS);
+        expect(big.status).toBe('200');
+        expect(big.body).toContain('"id": "9007199254740993",');
+        expect(big.body).toContain('"dialerCallRecordId": "9007199254740995",');
+        expect(big.body).not.toContain('9007199254740992');
+        expect(JSON.parse(big.body)).toEqual(JSON.parse(withIdsAsStrings(BIG_ID_CALL_JSON)));
+        await getCall.screenshot({ path: screenshot('3-get-call-above-2-to-53') });
 
         const denied = await execute(page, getCall, MISSING_CALL);
         expect(denied.requestUrl).toBe(`${baseUrl}/v2.0/communication/call/${MISSING_CALL}`);
         expect(denied.sentAuthorization).toBe(`Bearer ${token}`);
         expect(denied.status).toBe('400');
         expect(JSON.parse(denied.body)).toEqual(JSON.parse(PERMISSION_DENIED_JSON));
-        await getCall.screenshot({ path: screenshot('3-get-call-400') });
+        await getCall.screenshot({ path: screenshot('4-get-call-400') });
       } catch (error) {
         await page.screenshot({ path: screenshot('failed'), fullPage: true }).catch(() => undefined);
         // What the browser reported (a blocked script, a failed load) is the likeliest cause: say that first.
@@ -174,6 +190,8 @@ interface Execution {
   requestUrl: string;
   /** The Authorization header the browser sent. */
   sentAuthorization: string | null;
+  /** The Accept header the browser sent. */
+  sentAccept: string | null;
   /** The status cell of the live response, as shown. */
   status: string;
   /** The response body, as shown. */
@@ -192,6 +210,7 @@ async function execute(page: Page, operation: Locator, communicationId: string):
   return {
     requestUrl: await operation.locator('.request-url pre').innerText(),
     sentAuthorization: await response.request().headerValue('authorization'),
+    sentAccept: await response.request().headerValue('accept'),
     status: (await answer.locator('.response-col_status').innerText()).trim(),
     body: await answer.locator('.response-col_description .highlight-code .microlight').innerText(),
   };

@@ -205,8 +205,8 @@ describe('POST /v1.0/agent/communication (search by agent)', () => {
       ['an unknown type', { ...ok, type: 'CALLS' }, 'INVALID_PARAMETER', 'type must be one of CALL, EMAIL, TEXT.'],
       ['a lower-case type', { ...ok, type: 'call' }, 'INVALID_PARAMETER', 'type must be one of CALL, EMAIL, TEXT.'],
       [
-        'startTime as text',
-        { ...ok, startTime: String(APRIL_22) },
+        'startTime as a date',
+        { ...ok, startTime: '2026-04-22' },
         'INVALID_PARAMETER',
         /^startTime must be a time in epoch milliseconds/,
       ],
@@ -233,7 +233,14 @@ describe('POST /v1.0/agent/communication (search by agent)', () => {
       ['limit as text', { ...ok, limit: '10' }, 'LIMIT_NOT_VALID', 'limit must be an integer from 1 to 1000.'],
       ['a negative offset', { ...ok, offset: -1 }, 'INVALID_PARAMETER', 'offset must be an integer from 0 to 19999.'],
       ['teamView as text', { ...ok, teamView: 'true' }, 'INVALID_PARAMETER', 'teamView must be true or false.'],
-      ['asOf as text', { ...ok, asOf: '1' }, 'INVALID_PARAMETER', /^asOf must be a time in epoch milliseconds/],
+      ['asOf as words', { ...ok, asOf: 'now' }, 'INVALID_PARAMETER', /^asOf must be a time in epoch milliseconds/],
+      ['asOf as signed text', { ...ok, asOf: '+1' }, 'INVALID_PARAMETER', /^asOf must be a time in epoch milliseconds/],
+      [
+        'startTime as text past year 9999',
+        { ...ok, startTime: '253402300799001' },
+        'INVALID_PARAMETER',
+        /^startTime must be a time in epoch milliseconds/,
+      ],
     ])('%s', async (_, body, code, message) => {
       const res = await search(USERS.agent, body);
       expect(res.status).toBe(400);
@@ -241,6 +248,19 @@ describe('POST /v1.0/agent/communication (search by agent)', () => {
         code,
         message: expect.stringMatching(message instanceof RegExp ? message : `^${escape(message)}$`),
       });
+    });
+
+    it('takes the times and asOf as strings of digits too, as an answer asked with int64=string writes them', async () => {
+      const asNumbers = await search(USERS.agent, { ...ok, asOf: APRIL_22 + 2 * HOUR });
+      const asStrings = await search(USERS.agent, {
+        ...ok,
+        startTime: String(APRIL_22),
+        endTime: String(APRIL_22 + HOUR),
+        asOf: String(APRIL_22 + 2 * HOUR),
+      });
+      expect(asStrings.status).toBe(200);
+      expect(asStrings.text).toBe(asNumbers.text);
+      expect(asStrings.text).toContain(`"asOf":${APRIL_22 + 2 * HOUR}}`);
     });
 
     it('offset + limit may reach 20000, not pass it: the answer says to narrow the window', async () => {

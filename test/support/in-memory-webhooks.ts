@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { Int64Form } from '../../src/common/http/lossless-json';
 import type { Int64 } from '../../src/common/int64';
 import { formatUtc } from '../../src/common/utc-time';
 import { CallEventKind, EventStatus } from '../../src/webhooks/webhook-event.entity';
@@ -67,6 +68,7 @@ export class WebhookTables {
       callbackUrl: 'https://hooks.example.com/calls',
       batchLimit: 100,
       events: [CallEventKind.Created],
+      int64: Int64Form.Number,
       status: SubscriptionStatus.Active,
       pausedReason: null,
       createdAt: '2026-11-26 21:00:00',
@@ -155,14 +157,14 @@ export class InMemorySubscriptions implements SubscriptionsFake {
     listId: number,
     userIds: readonly Int64[],
     kind: CallEventKind,
-  ): Promise<{ id: Int64; paused: boolean }[]> {
+  ): Promise<{ id: Int64; paused: boolean; int64: Int64Form }[]> {
     return Promise.resolve(
       [...this.tables.subscriptions.values()]
         .filter(
           (s) => s.teamId === teamId && s.listId === listId && userIds.includes(s.userId) && s.events.includes(kind),
         )
         .sort(byId)
-        .map((s) => ({ id: s.id, paused: s.status === SubscriptionStatus.Paused })),
+        .map((s) => ({ id: s.id, paused: s.status === SubscriptionStatus.Paused, int64: s.int64 })),
     );
   }
 
@@ -288,6 +290,7 @@ export class InMemoryEvents implements EventsFake {
           secret: subscription.secret,
           teamId: subscription.teamId,
           listId: subscription.listId,
+          int64: subscription.int64,
         });
       }
     }

@@ -144,5 +144,5 @@ export class CommunicationPageDto {
     description: 'The snapshot bound this page was read with (the one sent, or the time of this page).',
     example: 1776902460000,
   })
-  asOf!: number;
+  asOf!: bigint;
 }

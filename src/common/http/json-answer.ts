@@ -1,18 +1,21 @@
 import { StreamableFile } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Response } from 'express';
+import { int64FormOf, jsonContentType, varyOnAccept } from './int64-representation';
 import { stringifyJson } from './lossless-json';
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-
 /**
- * Sends `body` as the JSON answer, int64 values (bigint) as exact numbers (see stringifyJson), with the bytes and
+ * Sends `body` as the JSON answer, int64 values (bigint) as exact numbers (see stringifyJson), or as strings when
+ * the request asks for them (see int64FormOf; the Content-Type then says so), with `Vary: Accept` and the bytes and
  * headers Express's `send` would give it. The usual answer (no Content-Type set yet, a status with a body, no
  * conditional request, not a HEAD) is written at once: for it Express's `send` only parses its own Content-Type
  * back and checks a freshness that cannot apply (no ETag, no Last-Modified).
  */
 export function writeJson(response: Response, body: unknown): void {
-  const text = stringifyJson(body);
+  const form = int64FormOf(response.req);
+  const text = stringifyJson(body, form);
+  const type = jsonContentType(form);
+  varyOnAccept(response);
   const { headers, method } = response.req;
   const status = response.statusCode;
   if (
@@ -25,11 +28,11 @@ export function writeJson(response: Response, body: unknown): void {
     headers['if-none-match'] !== undefined ||
     headers['if-modified-since'] !== undefined
   ) {
-    if (!response.hasHeader('Content-Type')) response.setHeader('Content-Type', JSON_TYPE);
+    if (!response.hasHeader('Content-Type')) response.setHeader('Content-Type', type);
     response.send(text);
     return;
   }
-  response.setHeader('Content-Type', JSON_TYPE);
+  response.setHeader('Content-Type', type);
   response.setHeader('Content-Length', Buffer.byteLength(text));
   response.end(text);
 }

@@ -1,10 +1,27 @@
 import fc from 'fast-check';
-import { stringifyJson } from './lossless-json';
+import { Int64Form, stringifyJson } from './lossless-json';
 
 describe('stringifyJson', () => {
   it('writes a bigint as a bare number with every digit', () => {
     expect(stringifyJson({ id: 9007199254740993n, max: 9223372036854775807n })).toBe(
       '{"id":9007199254740993,"max":9223372036854775807}',
+    );
+  });
+
+  it('writes a bigint as a string of its digits when asked to, and nothing else differently', () => {
+    const value = { id: 9007199254740993n, ids: [1n, 2n], nested: { id: 3n }, n: 4, s: '5', price: 0.02, none: null };
+    expect(stringifyJson(value, Int64Form.String)).toBe(
+      '{"id":"9007199254740993","ids":["1","2"],"nested":{"id":"3"},"n":4,"s":"5","price":0.02,"none":null}',
+    );
+    expect(stringifyJson(value, Int64Form.Number)).toBe(stringifyJson(value));
+  });
+
+  it('writes any int64 as a string that reads back exactly, when asked to', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (id) => {
+        const parsed = JSON.parse(stringifyJson({ id }, Int64Form.String)) as { id: string };
+        expect(BigInt(parsed.id)).toBe(id);
+      }),
     );
   });
 

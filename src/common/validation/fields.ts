@@ -146,16 +146,28 @@ export function EmailAddress(): PropertyDecorator {
 /** 9999-12-31 23:59:59 UTC: the latest time the API reads or writes. */
 export const MAX_EPOCH_MILLIS = 253_402_300_799_000;
 
-/** A time as epoch milliseconds: a JSON integer from 0 to {@link MAX_EPOCH_MILLIS}. */
+/** Up to 15 digits: {@link MAX_EPOCH_MILLIS} has 15, and no such text is past 2^53. */
+const EPOCH_MILLIS_DIGITS = /^[0-9]{1,15}$/;
+
+/**
+ * A time as epoch milliseconds: a JSON integer from 0 to {@link MAX_EPOCH_MILLIS}, or a string of its digits, as
+ * every int64 of a body may be (an answer asked with `int64=string` writes `asOf` so, and it is sent back as read).
+ */
 export function EpochMillis(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isEpochMillis',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_EPOCH_MILLIS,
-      defaultMessage: () => `$property must be a time in epoch milliseconds: an integer from 0 to ${MAX_EPOCH_MILLIS}.`,
-    },
-  });
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && EPOCH_MILLIS_DIGITS.test(value) ? Number(value) : value,
+    ),
+    ValidateBy({
+      name: 'isEpochMillis',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_EPOCH_MILLIS,
+        defaultMessage: () =>
+          `$property must be a time in epoch milliseconds: an integer from 0 to ${MAX_EPOCH_MILLIS}.`,
+      },
+    }),
+  );
 }
 
 /** A time written as `yyyy-MM-dd HH:mm:ss` in UTC, as the API answers times. */

@@ -8,6 +8,8 @@ import { AddManualLogListIndexes1764800000000 } from './1764800000000-AddManualL
 import { AddCommunicationVersion1764900000000 } from './1764900000000-AddCommunicationVersion';
 import { CreateCallChanges1765000000000 } from './1765000000000-CreateCallChanges';
 import { AddWebhookUpdateEvents1765100000000 } from './1765100000000-AddWebhookUpdateEvents';
+import { AddIdempotencyInt64Strings1765200000000 } from './1765200000000-AddIdempotencyInt64Strings';
+import { AddWebhookInt64Strings1765300000000 } from './1765300000000-AddWebhookInt64Strings';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   AddCommunicationVersion1764900000000,
   CreateCallChanges1765000000000,
   AddWebhookUpdateEvents1765100000000,
+  AddIdempotencyInt64Strings1765200000000,
+  AddWebhookInt64Strings1765300000000,
 ];

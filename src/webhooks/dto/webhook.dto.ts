@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
 import { ErrorCode } from '../../common/errors/error-code';
+import { Int64Form } from '../../common/http/lossless-json';
 import { limitMessage } from '../../common/errors/parameter-messages';
 import type { Int64 } from '../../common/int64';
 import { EpochMillis, Int64IdList, Optional, Required, Text } from '../../common/validation/fields';
@@ -85,6 +86,18 @@ export class CreateWebhookDto {
   @ArrayUnique(EVENTS_NOT_VALID)
   @IsIn([...CALL_EVENT_KINDS], { ...EVENTS_NOT_VALID, each: true })
   events?: CallEventKind[];
+
+  @ApiPropertyOptional({
+    enum: Int64Form,
+    enumName: 'Int64Form',
+    description:
+      'How the callbacks write int64 values (ids, `teamId`): `number`, exact JSON numbers, or `string`, strings of ' +
+      'digits, for a receiver whose JSON parser rounds numbers above 2^53 (JavaScript’s). Default `number`.',
+    example: Int64Form.String,
+  })
+  @Optional()
+  @IsIn(Object.values(Int64Form), { message: '$property must be "number" or "string".' })
+  int64?: Int64Form;
 }
 
 /** The fields of a subscription in every answer about it. */
@@ -111,6 +124,12 @@ abstract class WebhookFieldsDto {
     example: ['created'],
   })
   events!: CallEventKind[];
+
+  @ApiPropertyOptional({
+    enum: [Int64Form.String],
+    description: '`string` when its callbacks write int64 values as strings; absent when they write numbers.',
+  })
+  int64?: Int64Form.String;
 }
 
 export class WebhookDto extends WebhookFieldsDto {
