@@ -70,23 +70,6 @@ function nowMsSql(dialect: 'sqlite' | 'mysql'): string {
 }
 
 /**
- * Appends a change of a call to the feed, in the transaction that makes it (`manager`). The change takes the next
- * `seq` by incrementing the marks row, which it then holds locked until its transaction ends: the next change
- * waits there, so that `seq`s are given in the order the changes commit, and a transaction that rolls back gives
- * its `seq` back (no gap). SQLite runs one transaction at a time anyway. It should be the last write of its
- * transaction, to hold the lock for as short a time as it can.
- */
-async function appendCallChange(manager: EntityManager, change: NewCallChange): Promise<void> {
-  const dialect = manager.connection.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
-  await manager.query(NEXT_SEQ_SQL);
-  await manager.query(
-    'INSERT INTO call_changes (seq, communication_id, team_id, lead_id, agent_id, change_type, changed_ms) ' +
-      `SELECT m.last_seq, ?, ?, ?, ?, ?, ${nowMsSql(dialect)} FROM call_change_marks m WHERE m.id = 1`,
-    [change.communicationId, change.teamId, change.leadId, change.agentId, change.changeType],
-  );
-}
-
-/**
  * The change feed of calls (call_changes, call_change_marks). A page is one statement: the marks row and, beside
  * it, the page's changes on the team's index from the reader's `seq` on, each with its call as it is now. Reading
  * the marks in the page's own statement is what makes a page safe to follow (see CallChangesService).
@@ -95,14 +78,33 @@ async function appendCallChange(manager: EntityManager, change: NewCallChange): 
 export class CallChangesRepository {
   private readonly hint: { team: string; agent: string };
 
+  private readonly insertSql: string;
+
   constructor(private readonly sql: SqlReader) {
+    this.insertSql =
+      'INSERT INTO call_changes (seq, communication_id, team_id, lead_id, agent_id, change_type, changed_ms) ' +
+      `SELECT m.last_seq, ?, ?, ?, ?, ?, ${nowMsSql(sql.dialect)} FROM call_change_marks m WHERE m.id = 1`;
     // Both engines are told the index: with an agent and a lead join to filter on, either may pick another one.
     const hint = (index: string) => (sql.dialect === 'mysql' ? ` FORCE INDEX (${index})` : ` INDEXED BY ${index}`);
     this.hint = { team: hint('idx_call_changes_team'), agent: hint('idx_call_changes_team_agent') };
   }
 
-  append(manager: EntityManager, change: NewCallChange): Promise<void> {
-    return appendCallChange(manager, change);
+  /**
+   * Appends a change of a call to the feed, in the transaction that makes it (`manager`). The change takes the next
+   * `seq` by incrementing the marks row, which it then holds locked until its transaction ends: the next change
+   * waits there, so that `seq`s are given in the order the changes commit, and a transaction that rolls back gives
+   * its `seq` back (no gap). SQLite runs one transaction at a time anyway. It should be the last write of its
+   * transaction, to hold the lock for as short a time as it can.
+   */
+  async append(manager: EntityManager, change: NewCallChange): Promise<void> {
+    await manager.query(NEXT_SEQ_SQL);
+    await manager.query(this.insertSql, [
+      change.communicationId,
+      change.teamId,
+      change.leadId,
+      change.agentId,
+      change.changeType,
+    ]);
   }
 
   /**
