@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { loadAppConfig } from '../../src/config/app-config';
-import { JwtKeys } from '../../src/auth/jwt-keys';
-import { TokenService } from '../../src/auth/token.service';
 import {
+  bearerOf,
   compareBuild,
   type BenchDatabase,
   envNumber,
@@ -44,10 +42,7 @@ const EDITS = ['{"rateScore":1,"note":"Bench edit A"}', '{"rateScore":2,"note":"
 
 /** Get Call's answer as the service gives it, for the framework baseline to send back. */
 async function callJson(baseUrl: string): Promise<string> {
-  const tokens = new TokenService(loadAppConfig({}), new JwtKeys(loadAppConfig({})));
-  const response = await fetch(baseUrl + CALL, {
-    headers: { authorization: `Bearer ${tokens.issue({ userId: '100234' }).accessToken}` },
-  });
+  const response = await fetch(baseUrl + CALL, { headers: bearerOf('100234') });
   if (response.status !== 200) throw new Error(`Get Call answered ${response.status}`);
   return response.text();
 }
@@ -81,14 +76,12 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
     ? await startServer({ DATABASE_URL: db.url, DATABASE_MIGRATE: 'false', WEBHOOK_WORKER: 'false' }, compareJs)
     : undefined;
   try {
-    const tokens = new TokenService(loadAppConfig({}), new JwtKeys(loadAppConfig({})));
-    const bearer = (userId: string) => ({ authorization: `Bearer ${tokens.issue({ userId }).accessToken}` });
     const batch = {
       method: 'POST' as const,
-      headers: { ...bearer('100234'), 'content-type': 'application/json' },
-      body: await readableBatch(server.baseUrl, bearer('100234').authorization),
+      headers: { ...bearerOf('100234'), 'content-type': 'application/json' },
+      body: await readableBatch(server.baseUrl, bearerOf('100234').authorization),
     };
-    const etag = (await fetch(server.baseUrl + CALL, { headers: bearer('100234') })).headers.get('etag') ?? '';
+    const etag = (await fetch(server.baseUrl + CALL, { headers: bearerOf('100234') })).headers.get('etag') ?? '';
     const cases: {
       name: string;
       url: string;
@@ -100,13 +93,13 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
     }[] = [
       { name: 'baseline GET /health/live', url: `${server.baseUrl}/health/live`, headers: {}, expect: 200 },
       { name: 'framework ceiling (bare Nest)', url: framework.baseUrl + CALL, headers: {}, expect: 200 },
-      { name: 'GET call as 100234 (allowed)', url: server.baseUrl + CALL, headers: bearer('100234'), expect: 200 },
-      { name: 'GET call as 100235 (denied)', url: server.baseUrl + CALL, headers: bearer('100235'), expect: 400 },
+      { name: 'GET call as 100234 (allowed)', url: server.baseUrl + CALL, headers: bearerOf('100234'), expect: 200 },
+      { name: 'GET call as 100235 (denied)', url: server.baseUrl + CALL, headers: bearerOf('100235'), expect: 400 },
     ];
     if (before) {
       cases.push(
-        { name: 'BEFORE: GET call as 100234', url: before.baseUrl + CALL, headers: bearer('100234'), expect: 200 },
-        { name: 'BEFORE: GET call as 100235', url: before.baseUrl + CALL, headers: bearer('100235'), expect: 400 },
+        { name: 'BEFORE: GET call as 100234', url: before.baseUrl + CALL, headers: bearerOf('100234'), expect: 200 },
+        { name: 'BEFORE: GET call as 100235', url: before.baseUrl + CALL, headers: bearerOf('100235'), expect: 400 },
       );
     }
     const batchCase = getCallOnly
@@ -122,7 +115,7 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
       : cases.push({
           name: 'GET call as 100234, If-None-Match (304)',
           url: server.baseUrl + CALL,
-          headers: { ...bearer('100234'), 'if-none-match': etag },
+          headers: { ...bearerOf('100234'), 'if-none-match': etag },
           expect: 304,
         }) - 1;
     const editCase = getCallOnly
@@ -131,7 +124,7 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
           name: 'PATCH call as 100234 (an edit)',
           url: server.baseUrl + EDITED,
           method: 'PATCH',
-          headers: { ...bearer('100234'), 'content-type': 'application/json' },
+          headers: { ...bearerOf('100234'), 'content-type': 'application/json' },
           bodies: EDITS,
           expect: 200,
         }) - 1;

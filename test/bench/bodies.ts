@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { JwtKeys } from '../../src/auth/jwt-keys';
-import { TokenService } from '../../src/auth/token.service';
-import { loadAppConfig } from '../../src/config/app-config';
 import { bodyShapes } from './body-shapes';
 import {
+  bearerOf,
   compareBuild,
   type BenchDatabase,
   envNumber,
@@ -320,8 +318,7 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
     ? await startServer({ ...env, DATABASE_MIGRATE: 'false', WEBHOOK_WORKER: 'false' }, compareJs)
     : undefined;
   try {
-    const tokens = new TokenService(loadAppConfig({}), new JwtKeys(loadAppConfig({})));
-    const bearer = `Bearer ${tokens.issue({ userId: '100234' }).accessToken}`;
+    const bearer = bearerOf('100234').authorization;
     const results = [];
     if (before) results.push(await measure('before', before, bearer));
     results.push(await measure('this build', server, bearer));

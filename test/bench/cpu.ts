@@ -3,10 +3,16 @@ import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadAppConfig } from '../../src/config/app-config';
-import { JwtKeys } from '../../src/auth/jwt-keys';
-import { TokenService } from '../../src/auth/token.service';
-import { type BenchDatabase, compareBuild, envNumber, runOnEngines, type Server, startServer, table } from './support';
+import {
+  type BenchDatabase,
+  bearerOf,
+  compareBuild,
+  envNumber,
+  runOnEngines,
+  type Server,
+  startServer,
+  table,
+} from './support';
 
 /**
  * `npm run bench:cpu`: the service's own CPU time per request, the figure that settles a change to the request path
@@ -68,8 +74,7 @@ async function benchEngine(db: BenchDatabase): Promise<void> {
   const before = compareJs
     ? await startServer({ DATABASE_URL: db.url, DATABASE_MIGRATE: 'false', ...quiet }, compareJs)
     : undefined;
-  const tokens = new TokenService(loadAppConfig({}), new JwtKeys(loadAppConfig({})));
-  const bearer = { authorization: `Bearer ${tokens.issue({ userId: '100234' }).accessToken}` };
+  const bearer = bearerOf('100234');
   const body = await (await fetch(server.baseUrl + CALL, { headers: bearer })).text();
   const framework = await startServer({ BASELINE_BODY: body }, path.resolve(__dirname, 'framework-baseline.js'));
   const servers = [server, framework, ...(before ? [before] : [])];

@@ -5,6 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { JwtKeys } from '../../src/auth/jwt-keys';
+import { TokenService } from '../../src/auth/token.service';
+import { loadAppConfig } from '../../src/config/app-config';
 
 /** A database for one benchmark run: a temporary SQLite file, or a fresh MySQL database that is dropped after. */
 export interface BenchDatabase {
@@ -354,3 +357,9 @@ export function runCases(options: {
 export const sortedCopy = (values: number[]) => [...values].sort((a, b) => a - b);
 
 export const formatMs = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+
+/** The `Authorization` header of a demo user, signed with the development key the benchmarked services start with. */
+export function bearerOf(userId: string): { authorization: string } {
+  const config = loadAppConfig({});
+  return { authorization: `Bearer ${new TokenService(config, new JwtKeys(config)).issue({ userId }).accessToken}` };
+}
