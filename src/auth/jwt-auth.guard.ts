@@ -14,6 +14,21 @@ import { bearerToken, INVALID_TOKEN_MESSAGE, JwtStrategy } from './jwt.strategy'
 import type { Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
 import { VerifiedTokens } from './verified-tokens.cache';
+import { declareRequestField } from '../common/http/request-shape';
+
+/** The authenticated caller, where passport puts it, and what passport.authenticate gives every request it reads. */
+for (const field of [
+  'user',
+  'login',
+  'logIn',
+  'logout',
+  'logOut',
+  'isAuthenticated',
+  'isUnauthenticated',
+  '_sessionManager',
+]) {
+  declareRequestField(field);
+}
 
 /**
  * The global guard: every route needs a valid bearer token unless it is marked @Public(). A token is

@@ -4,6 +4,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { type Connection, createConnection, createPool } from 'mysql2';
+import express from 'express';
 import { DataSource } from 'typeorm';
 import {
   type MysqlConnection,
@@ -14,6 +15,7 @@ import {
   poolCounts,
   prepareWithSafeIntegers,
   responseInProgress,
+  routerRequestFields,
   setServerOptions,
   sqliteConnectionOf,
   type SqliteConnection,
@@ -34,6 +36,7 @@ const MYSQL2 = version('mysql2');
 const TYPEORM = version('typeorm');
 const SQLITE = version('better-sqlite3');
 const NEST = version('@nestjs/common');
+const EXPRESS = version('express');
 
 // Nothing listens on port 1: the pool and the connection below never reach a server.
 const NOWHERE = { host: '127.0.0.1', port: 1 };
@@ -118,6 +121,27 @@ describe('the library internals the service relies on', () => {
       expect(status).toBe(200);
       expect(seen).toEqual([true]);
       expect((server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval).toBe(1_000);
+    });
+  });
+
+  describe(`${EXPRESS}: the field its router adds to a request under a private symbol`, () => {
+    it('is the symbol under which the router records the route it matched', async () => {
+      const [matchedRoute] = routerRequestFields();
+      const app = express();
+      let recorded: unknown;
+      app.get('/calls/:id', (request, response) => {
+        recorded = (request as unknown as Record<symbol, unknown>)[matchedRoute];
+        response.end();
+      });
+      const server = createServer(app);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        await fetch(`http://127.0.0.1:${port}/calls/7`);
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+      expect(recorded).toBe('/calls/:id');
     });
   });
 

@@ -1,6 +1,7 @@
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Response } from 'express';
@@ -10,7 +11,7 @@ import type { DataSource } from 'typeorm';
  * Every place the service reaches past a library's public API, in one file: the fields TypeORM keeps its driver's
  * connection in, mysql2's private pool fields and its connections' command queue, better-sqlite3's prepare on the
  * connection TypeORM opened, and Node's HTTP server's response in progress on a socket and options it reads after
- * creation, and the parameters Nest records of a route handler. library-internals.spec.ts checks each against the installed versions and names the one to re-check
+ * creation, the symbol Express's router adds to requests, and the parameters Nest records of a route handler. library-internals.spec.ts checks each against the installed versions and names the one to re-check
  * when it fails; the functions here throw when a field they need is missing rather than let the service go on
  * without it.
  */
@@ -112,6 +113,17 @@ export function prepareWithSafeIntegers(connection: SqliteConnection): void {
     const statement = prepare(source, ...rest);
     return /^\s*PRAGMA\b/i.test(source) ? statement : statement.safeIntegers(true);
   };
+}
+
+/**
+ * The fields Express's router (`router`, a dependency of Express 5) adds to every request under a symbol of its
+ * private `lib/symbols` module: the pattern of the route matched, for tracing.
+ */
+export function routerRequestFields(): symbol[] {
+  const fromExpress = createRequire(require.resolve('express'));
+  const symbols = fromExpress('router/lib/symbols') as { matchedRoute?: unknown };
+  if (typeof symbols.matchedRoute !== 'symbol') throw missing("router's lib/symbols matchedRoute", 'router');
+  return [symbols.matchedRoute];
 }
 
 /** The response Node's HTTP server has in progress on the connection (its private `_httpMessage`), if any. */

@@ -25,8 +25,10 @@ import {
   type IdempotentRequest,
   type StoredAnswer,
 } from './idempotency.service';
+import { declareRequestField } from '../common/http/request-shape';
 
 const KEYED = Symbol('idempotency:request');
+declareRequestField(KEYED);
 
 type KeyedRequest = Request & { [KEYED]?: IdempotentRequest };
 

@@ -24,6 +24,7 @@ import { Int64IdPipe } from '../common/int64-id.pipe';
 import { requireJsonObject } from '../common/validation/validation.pipe';
 import type { LeadScoped } from './lead-access';
 import { LeadsService } from './leads.service';
+import { declareRequestField } from '../common/http/request-shape';
 
 /**
  * Where a route's lead-scoped resource comes from: the request field that names it, parsed by the int64 id
@@ -53,6 +54,7 @@ export function leadScopedSource<S, T extends LeadScoped>(source: {
 
 const SOURCE = 'leads:lead-scoped-source';
 const RESOURCE = Symbol('leads:lead-scoped-resource');
+declareRequestField(RESOURCE);
 
 interface Authorized {
   source: LeadScopedSource;

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { errorCodeOf } from '../common/errors/error-answer';
 import type { Int64 } from '../common/int64';
 import { Metrics } from './metrics';
+import { declareRequestField } from '../common/http/request-shape';
 
 /** Injection token of the process's pino logger. */
 export const PINO = Symbol('PINO');
@@ -12,6 +13,8 @@ export const PINO = Symbol('PINO');
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const STARTED = Symbol('startedAt');
+declareRequestField(STARTED);
+declareRequestField('id');
 
 type Observed = Request & { id?: string; [STARTED]?: number };
 

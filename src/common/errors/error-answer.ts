@@ -3,9 +3,12 @@ import type { Response } from 'express';
 import { writeJson } from '../http/json-answer';
 import { defaultMessage, type ErrorCode } from './error-code';
 import { httpStatusOf } from './error-status';
+import { declareResponseField } from '../http/request-shape';
 
 const ERROR_CODE = Symbol('errorCode');
+declareResponseField(ERROR_CODE);
 const ROUTE_ERRORS = Symbol('routeErrors');
+declareResponseField(ROUTE_ERRORS);
 
 /** How the error answers of a route differ from those of the others. */
 export interface RouteErrors {

@@ -1,8 +1,9 @@
-import { StreamableFile } from '@nestjs/common';
+import { type NestApplicationOptions, StreamableFile } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { int64FormOf, jsonContentType, varyOnAccept } from './int64-representation';
 import { stringifyJson } from './lossless-json';
+import { createShapedServer } from './request-shape';
 
 /**
  * Sends `body` as the JSON answer, int64 values (bigint) as exact numbers (see stringifyJson), or as strings when
@@ -40,8 +41,18 @@ export function writeJson(response: Response, body: unknown): void {
 /**
  * Nest's Express adapter, except that a handler's object is answered by {@link writeJson}: Express's `json`
  * (JSON.stringify) cannot write a bigint. Everything else (no body, a string, a file) is answered as Nest does.
+ * Its HTTP server makes requests and responses of one shape each (see request-shape.ts), unless the application
+ * asks for an option of Nest's own server (HTTPS, closing connections on shutdown), which it then keeps.
  */
 export class LosslessJsonAdapter extends ExpressAdapter {
+  override initHttpServer(options: NestApplicationOptions): void {
+    if (options.httpsOptions !== undefined || options.forceCloseConnections === true || options.return503OnClosing) {
+      super.initHttpServer(options);
+      return;
+    }
+    this.setHttpServer(createShapedServer(this.getInstance()));
+  }
+
   override reply(response: Response, body: unknown, statusCode?: number): unknown {
     if (typeof body !== 'object' || body === null || body instanceof StreamableFile || body instanceof Error) {
       return super.reply(response, body, statusCode);

@@ -7,6 +7,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { MAX_JSON_MEMBERS, parseJsonLossless } from './lossless-json-body';
+import { declareRequestField } from './request-shape';
 
 /** The largest body of any route, in bytes (1 MB). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -60,6 +61,8 @@ export function declaresBody(request: Request): boolean {
 }
 
 const RECEIVING = Symbol('receivingBody');
+declareRequestField(RECEIVING);
+declareRequestField('body');
 
 interface Receiving {
   [RECEIVING]?: { since: number; until?: number };

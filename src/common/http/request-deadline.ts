@@ -2,8 +2,10 @@ import type { Request, Response } from 'express';
 import { sendError } from '../errors/error-answer';
 import { defaultMessage, ErrorCode } from '../errors/error-code';
 import { bodyWaitMs, isReceivingBody } from './request-body';
+import { declareResponseField } from './request-shape';
 
 const DEADLINE = Symbol('deadline');
+declareResponseField(DEADLINE);
 
 interface Deadline {
   ms: number;
