@@ -85,8 +85,8 @@ export function declareResponseField<K extends Key>(key: K): K {
 export class ShapedRequest extends IncomingMessage {
   constructor(socket: ConstructorParameters<typeof IncomingMessage>[0]) {
     super(socket);
-    // EventEmitter counts listeners in an own field, added with the first listener of a readable stream.
-    this._eventsCount = 0;
+    // EventEmitter counts listeners in an own field, which a readable stream adds with its first listener.
+    if (!Object.hasOwn(this, '_eventsCount')) this._eventsCount = 0;
     requestFields.initialize(this);
   }
 
