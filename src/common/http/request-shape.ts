@@ -10,7 +10,7 @@ import { routerRequestFields } from '../library-internals';
  * The server here makes its requests and responses with every such field already there (undefined until set), so
  * that setting one changes no shape. Measured (docs/benchmarks.md): about half of Get Call's CPU time.
  *
- * Whoever adds a field to requests or responses declares it here once, when its module loads
+ * Whoever adds a field to requests or responses declares it once, beside its key, when its module loads
  * ({@link declareRequestField}, {@link declareResponseField}); `request-shape.e2e-spec.ts` fails on a field added
  * without a declaration, by the service or by a new version of Express.
  */
