@@ -9,12 +9,12 @@ import { asError } from '../common/errors/as-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { RouteMetadata } from '../common/http/route-metadata';
 import { RateLimiter } from '../limits/rate-limiter';
+import { declareRequestField } from '../common/http/request-shape';
 import { MISSING_TOKEN } from './auth.errors';
 import { bearerToken, INVALID_TOKEN_MESSAGE, JwtStrategy } from './jwt.strategy';
 import type { Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
 import { VerifiedTokens } from './verified-tokens.cache';
-import { declareRequestField } from '../common/http/request-shape';
 
 /** The authenticated caller, where passport puts it, and what passport.authenticate gives every request it reads. */
 for (const field of [

@@ -11,9 +11,9 @@ import type { DataSource } from 'typeorm';
  * Every place the service reaches past a library's public API, in one file: the fields TypeORM keeps its driver's
  * connection in, mysql2's private pool fields and its connections' command queue, better-sqlite3's prepare on the
  * connection TypeORM opened, and Node's HTTP server's response in progress on a socket and options it reads after
- * creation, the symbol Express's router adds to requests, and the parameters Nest records of a route handler. library-internals.spec.ts checks each against the installed versions and names the one to re-check
- * when it fails; the functions here throw when a field they need is missing rather than let the service go on
- * without it.
+ * creation, the symbol Express's router adds to requests, and the parameters Nest records of a route handler.
+ * library-internals.spec.ts checks each against the installed versions and names the one to re-check when it fails;
+ * the functions here throw when a field they need is missing rather than let the service go on without it.
  */
 
 /** A statement of better-sqlite3. */

@@ -11,6 +11,7 @@ import { principalOf } from '../auth/current-principal.decorator';
 import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { int64FormOf, jsonContentType, varyOnAccept } from '../common/http/int64-representation';
+import { declareRequestField } from '../common/http/request-shape';
 import {
   callerOf,
   IDEMPOTENCY_KEY_HEADER,
@@ -25,7 +26,6 @@ import {
   type IdempotentRequest,
   type StoredAnswer,
 } from './idempotency.service';
-import { declareRequestField } from '../common/http/request-shape';
 
 const KEYED = Symbol('idempotency:request');
 declareRequestField(KEYED);

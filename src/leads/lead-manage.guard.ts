@@ -22,9 +22,9 @@ import { RouteMetadata } from '../common/http/route-metadata';
 import type { Int64 } from '../common/int64';
 import { Int64IdPipe } from '../common/int64-id.pipe';
 import { requireJsonObject } from '../common/validation/validation.pipe';
+import { declareRequestField } from '../common/http/request-shape';
 import type { LeadScoped } from './lead-access';
 import { LeadsService } from './leads.service';
-import { declareRequestField } from '../common/http/request-shape';
 
 /**
  * Where a route's lead-scoped resource comes from: the request field that names it, parsed by the int64 id

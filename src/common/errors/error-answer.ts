@@ -1,9 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import { writeJson } from '../http/json-answer';
+import { declareResponseField } from '../http/request-shape';
 import { defaultMessage, type ErrorCode } from './error-code';
 import { httpStatusOf } from './error-status';
-import { declareResponseField } from '../http/request-shape';
 
 const ERROR_CODE = Symbol('errorCode');
 declareResponseField(ERROR_CODE);

@@ -41,12 +41,10 @@ class Fields {
     this.keys = [...keys];
   }
 
-  declare<K extends Key>(key: K): K {
-    if (!this.keys.includes(key)) {
-      this.keys.push(key);
-      this.initializer = undefined;
-    }
-    return key;
+  declare(key: Key): void {
+    if (this.keys.includes(key)) return;
+    this.keys.push(key);
+    this.initializer = undefined;
   }
 
   /** Gives `target` every declared field, always in the same order. */
@@ -72,13 +70,13 @@ const requestFields = new Fields([...EXPRESS_REQUEST_FIELDS, ...routerRequestFie
 const responseFields = new Fields(EXPRESS_RESPONSE_FIELDS);
 
 /** Declares a field the service adds to requests (a symbol of the module that owns it, or a conventional name). */
-export function declareRequestField<K extends Key>(key: K): K {
-  return requestFields.declare(key);
+export function declareRequestField(key: Key): void {
+  requestFields.declare(key);
 }
 
 /** Declares a field the service adds to responses. */
-export function declareResponseField<K extends Key>(key: K): K {
-  return responseFields.declare(key);
+export function declareResponseField(key: Key): void {
+  responseFields.declare(key);
 }
 
 /** A request with every declared field. */
